@@ -1,0 +1,36 @@
+package dev.migrate.engine.scripts;
+
+import dev.migrate.engine.graph.Revision;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A revision as read from its file: the graph node plus what is needed to run and report it.
+ * {@code upgrade} and {@code downgrade} are already split into statements, each with its line in
+ * the file. An empty downgrade means the revision is irreversible.
+ */
+public record RevisionScript(
+        Revision revision,
+        String message,
+        Path file,
+        Optional<String> createDate,
+        boolean transactional,
+        List<SqlStatement> upgrade,
+        List<SqlStatement> downgrade,
+        String checksum) {
+
+    public RevisionScript {
+        upgrade = List.copyOf(upgrade);
+        downgrade = List.copyOf(downgrade);
+    }
+
+    public String id() {
+        return revision.id();
+    }
+
+    public boolean reversible() {
+        return !downgrade.isEmpty();
+    }
+}
