@@ -1,0 +1,61 @@
+package dev.migrate.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The closing table: median per tool, ratio to the psql floor, and migrate against the others. */
+final class Report {
+    private Report() {
+    }
+
+    static void print(PrintStream out, Compare.Options options, Workload workload,
+                      Map<String, List<Compare.Sample>> warm, Map<String, List<Compare.Sample>> cold, Map<String, Tool> tools) {
+        out.println();
+        out.printf(Locale.ROOT, "%,d revisions, fresh database per run, median of %d (in-process for JVM tools; load = 1/5/15-min averages at each start)%n",
+                workload.count(), options.repeat);
+        Long floor = warm.containsKey("psql") ? median(warm.get("psql")) : null;
+        out.printf(Locale.ROOT, "%-30s %10s %9s   %s%n", "tool", "median ms", "x floor", "runs (ms) @ load");
+        for (var e : warm.entrySet()) {
+            long med = median(e.getValue());
+            out.printf(Locale.ROOT, "%-30s %,10d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor), runs(e.getValue()));
+        }
+        if (warm.containsKey("migrate")) {
+            long m = median(warm.get("migrate"));
+            StringBuilder line = new StringBuilder("migrate vs");
+            for (String other : List.of("flyway", "liquibase")) {
+                if (warm.containsKey(other)) {
+                    line.append(String.format(Locale.ROOT, "  %s: %.2fx", tools.get(other).name(), (double) m / median(warm.get(other))));
+                }
+            }
+            if (floor != null) {
+                line.append(String.format(Locale.ROOT, "  (target: <= 1.10x floor, measured %s)", ratio(m, floor)));
+            }
+            out.println(line);
+        }
+        if (!cold.isEmpty()) {
+            out.println();
+            out.println("Cold: whole JVM per run (start, load, migrate, exit), median");
+            for (var e : cold.entrySet()) {
+                long med = median(e.getValue());
+                out.printf(Locale.ROOT, "%-30s %,10d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor), runs(e.getValue()));
+            }
+        }
+    }
+
+    static long median(List<Compare.Sample> samples) {
+        List<Long> sorted = samples.stream().map(Compare.Sample::millis).sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String ratio(long value, Long floor) {
+        return floor == null || floor == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", (double) value / floor);
+    }
+
+    private static String runs(List<Compare.Sample> samples) {
+        return samples.stream().map(s -> s.millis() + " @ " + s.load().split(" ")[0]).collect(Collectors.joining(", "));
+    }
+}
