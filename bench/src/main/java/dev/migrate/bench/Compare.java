@@ -46,12 +46,12 @@ public final class Compare {
         Workload workload = Workload.generate(options.revisions, root);
         System.out.printf(Locale.ROOT, "Workload: %,d revisions in %s (written in %d ms)%n", options.revisions, root, millis(genStart));
         System.out.printf(Locale.ROOT, "Server: %s, PostgreSQL %s; %s; Java %s; %d cores%n", server.describe(), server.serverVersion(),
-                PsqlTool.available() ? String.join(" ", PsqlTool.version()) : "no psql on PATH",
+                PsqlTool.available() ? PsqlTool.version() : "no psql found",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 
         List<String> names = new ArrayList<>(options.tools);
         if (names.contains("psql") && !PsqlTool.available()) {
-            System.out.println("psql is not on PATH: no floor, ratios are left out");
+            System.out.println("no psql found (PATH or PSQL): no floor, ratios are left out");
             names.remove("psql");
         }
         Map<String, List<Sample>> warm = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ public final class MigrateTool implements Tool {
         }
         DatabaseSettings settings = DatabaseSettings.of(server.jdbcUrl(database), server.credentials());
         try (Migrator migrator = Migrator.connect(settings)) {
-            RunResult result = migrator.migrate(scripts, heads -> chainPlan(scripts, heads), RunOptions.defaults(), MigrationListener.NONE);
+            RunResult result = migrator.migrate(scripts, heads -> plan(scripts, heads), RunOptions.defaults(), MigrationListener.NONE);
             if (result.steps().size() != workload.count()) {
                 throw new IllegalStateException("migrate applied " + result.steps().size() + " revisions");
             }
@@ -57,7 +57,7 @@ public final class MigrateTool implements Tool {
     }
 
     /** From {@code heads} (empty or one revision) up the single chain to its head. */
-    private static Plan chainPlan(Map<String, RevisionScript> scripts, Set<String> heads) {
+    static Plan plan(Map<String, RevisionScript> scripts, Set<String> heads) {
         Map<String, RevisionScript> childOf = new HashMap<>();
         RevisionScript base = null;
         for (RevisionScript script : scripts.values()) {

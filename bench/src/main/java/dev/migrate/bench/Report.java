@@ -17,21 +17,21 @@ final class Report {
         out.printf(Locale.ROOT, "%,d revisions, fresh database per run, median of %d (in-process for JVM tools; load = 1/5/15-min averages at each start)%n",
                 workload.count(), options.repeat);
         Long floor = warm.containsKey("psql") ? median(warm.get("psql")) : null;
-        out.printf(Locale.ROOT, "%-30s %10s %9s   %s%n", "tool", "median ms", "x floor", "runs (ms) @ load");
+        out.printf(Locale.ROOT, "%-34s %10s %9s   %s%n", "tool", "median ms", "x floor", "runs (ms) @ load");
         for (var e : warm.entrySet()) {
             long med = median(e.getValue());
-            out.printf(Locale.ROOT, "%-30s %,10d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor), runs(e.getValue()));
+            out.printf(Locale.ROOT, "%-34s %,10d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor), runs(e.getValue()));
         }
         if (warm.containsKey("migrate")) {
             long m = median(warm.get("migrate"));
-            StringBuilder line = new StringBuilder("migrate vs");
+            StringBuilder line = new StringBuilder("migrate:");
             for (String other : List.of("flyway", "liquibase")) {
                 if (warm.containsKey(other)) {
-                    line.append(String.format(Locale.ROOT, "  %s: %.2fx", tools.get(other).name(), (double) m / median(warm.get(other))));
+                    line.append(String.format(Locale.ROOT, "  %.2fx the time of %s;", (double) m / median(warm.get(other)), tools.get(other).name()));
                 }
             }
             if (floor != null) {
-                line.append(String.format(Locale.ROOT, "  (target: <= 1.10x floor, measured %s)", ratio(m, floor)));
+                line.append(String.format(Locale.ROOT, "  %s the floor (target: <= 1.10x)", ratio(m, floor)));
             }
             out.println(line);
         }
@@ -40,7 +40,7 @@ final class Report {
             out.println("Cold: whole JVM per run (start, load, migrate, exit), median");
             for (var e : cold.entrySet()) {
                 long med = median(e.getValue());
-                out.printf(Locale.ROOT, "%-30s %,10d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor), runs(e.getValue()));
+                out.printf(Locale.ROOT, "%-34s %,10d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor), runs(e.getValue()));
             }
         }
     }

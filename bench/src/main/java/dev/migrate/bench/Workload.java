@@ -27,9 +27,14 @@ public final class Workload {
     }
 
     public static Workload generate(int count, Path root) {
+        return generate(count, root, false);
+    }
+
+    /** With {@code migrateOnly}, only the migrate project's revision files are written. */
+    public static Workload generate(int count, Path root, boolean migrateOnly) {
         Workload workload = new Workload(count, root);
         try {
-            workload.write();
+            workload.write(migrateOnly);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,8 +113,15 @@ public final class Workload {
         return String.format(Locale.ROOT, "%012x", mixed & 0xFFFF_FFFF_FFFFL);
     }
 
-    private void write() throws IOException {
-        for (Path dir : List.of(migrateVersions(), flywayDir(), liquibaseDir(), psqlDir())) {
+    private void write(boolean migrateOnly) throws IOException {
+        Files.createDirectories(migrateVersions());
+        if (migrateOnly) {
+            for (int i = 1; i <= count; i++) {
+                write(migrateVersions().resolve(revisionId(i) + "_create_item_" + i + ".sql"), migrateFile(i, upgradeSql(i)));
+            }
+            return;
+        }
+        for (Path dir : List.of(flywayDir(), liquibaseDir(), psqlDir())) {
             Files.createDirectories(dir);
         }
         StringBuilder changelog = new StringBuilder("-- liquibase formatted sql\n\n");
