@@ -25,7 +25,10 @@ import java.util.function.Function;
  * set-up (lock, tables, state, checks, plan), the steps themselves, and the gaps between steps;
  * plus the JVM's CPU time against wall time (the rest is waiting for the server).
  *
- * <pre>Profile [--url ...] [--revisions 1000] [--rounds 2] [--work DIR]</pre>
+ * <p>With {@code --jfr}, the last round also runs under Flight Recorder ({@code profile}
+ * settings, every socket read recorded) and a summary follows; the recording is kept.
+ *
+ * <pre>Profile [--url ...] [--revisions 1000] [--rounds 2] [--jfr] [--work DIR]</pre>
  */
 public final class Profile {
     private Profile() {
@@ -35,6 +38,7 @@ public final class Profile {
         String url = Server.DEFAULT_URL;
         int revisions = 1000;
         int rounds = 2;
+        boolean jfr = false;
         Path work = Path.of("target/work");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -42,6 +46,7 @@ public final class Profile {
                 case "--revisions", "-n" -> revisions = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
+                case "--jfr" -> jfr = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -51,7 +56,16 @@ public final class Profile {
             String db = server.createDatabase("profile");
             try {
                 System.out.printf(Locale.ROOT, "Round %d/%d, %,d revisions (load %s)%n", round, rounds, revisions, Load.now());
-                once(server, db, workload).forEach(line -> System.out.println("  " + line));
+                if (jfr && round == rounds) {
+                    Path recording = work.resolve("profile-n" + revisions + ".jfr").toAbsolutePath();
+                    List<String> timers = new java.util.ArrayList<>();
+                    List<String> summary = JfrSummary.record(recording, () -> timers.addAll(once(server, db, workload)));
+                    timers.forEach(line -> System.out.println("  " + line));
+                    System.out.println("  Flight Recorder (" + recording + "):");
+                    summary.forEach(line -> System.out.println("    " + line));
+                } else {
+                    once(server, db, workload).forEach(line -> System.out.println("  " + line));
+                }
                 Verification.tables(server, db, revisions);
             } finally {
                 server.dropDatabase(db);
