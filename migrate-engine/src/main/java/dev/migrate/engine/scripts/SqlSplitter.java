@@ -21,6 +21,7 @@ import java.util.List;
  * where it starts, counted from {@code firstLine}, the line of the text's first character.
  */
 public final class SqlSplitter {
+    private static final List<String> LEADING_KEYWORDS = List.of("create", "function", "procedure", "or", "replace");
 
     private final String sql;
     private final int length;
@@ -288,7 +289,7 @@ public final class SqlSplitter {
     }
 
     private char leadingWordCode(int from, int to) {
-        for (String keyword : new String[] {"create", "function", "procedure", "or", "replace"}) {
+        for (String keyword : LEADING_KEYWORDS) {
             if (is(from, to, keyword)) {
                 return keyword.charAt(0);
             }
