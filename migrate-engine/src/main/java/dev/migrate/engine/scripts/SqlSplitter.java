@@ -18,7 +18,12 @@ import java.util.List;
  * <p>Each statement runs from its first token to its last one: surrounding whitespace and comments
  * are left out, comments between its tokens are kept, and its terminating semicolon is dropped. A
  * piece holding only comments and whitespace is not a statement. Each statement carries the line
- * where it starts, counted from {@code firstLine}, the line of the text's first character.
+ * where it starts, counted from {@code firstLine}, the line of the text's first character (lines
+ * end with {@code \n}; {@link RevisionFileParser} normalises CRLF and CR before splitting).
+ *
+ * <p>Strings follow {@code standard_conforming_strings = on} (PostgreSQL's default since 9.1): a
+ * backslash escapes only inside {@code E'...'}. {@code U&'...'}, {@code B'...'} and {@code X'...'}
+ * are standard strings.
  */
 public final class SqlSplitter {
     private static final List<String> LEADING_KEYWORDS = List.of("create", "function", "procedure", "or", "replace");
