@@ -39,7 +39,9 @@ public final class SqlSplitter {
     private int startLine;
     private int end;
     private int parenDepth;
+    private int parenLine;
     private int beginDepth;
+    private int beginLine;
     private int wordCount;
     private final char[] leadingWords = new char[4];
     private boolean previousTokenIsBegin;
@@ -54,8 +56,9 @@ public final class SqlSplitter {
      * The statements of {@code sql}, in order.
      *
      * @param firstLine the line number, in the file, of the first character of {@code sql}
-     * @throws UnterminatedSqlException if a string, quoted identifier, dollar quote or block comment
-     *                                  is still open at the end of the text
+     * @throws UnterminatedSqlException if a string, quoted identifier, dollar quote, block comment,
+     *                                  parenthesis or {@code BEGIN ATOMIC} body is still open at the
+     *                                  end of the text
      */
     public static List<SqlStatement> split(String sql, int firstLine) {
         SqlSplitter splitter = new SqlSplitter(sql, firstLine);
@@ -98,13 +101,21 @@ public final class SqlSplitter {
                 word();
             } else {
                 if (c == '(') {
-                    parenDepth++;
+                    if (parenDepth++ == 0) {
+                        parenLine = line;
+                    }
                 } else if (c == ')' && parenDepth > 0) {
                     parenDepth--;
                 }
                 mark(pos, pos + 1);
                 pos++;
             }
+        }
+        if (parenDepth > 0) {
+            throw new UnterminatedSqlException("parenthesis", ")", parenLine);
+        }
+        if (beginDepth > 0) {
+            throw new UnterminatedSqlException("BEGIN ATOMIC body", "END", beginLine);
         }
         finishStatement();
     }
@@ -281,7 +292,9 @@ public final class SqlSplitter {
         if (is(from, to, "begin")) {
             previousTokenIsBegin = true;
         } else if (is(from, to, "atomic") && afterBegin) {
-            beginDepth++;
+            if (beginDepth++ == 0) {
+                beginLine = line;
+            }
         } else if (is(from, to, "case")) {
             if (beginDepth > 0) {
                 beginDepth++;

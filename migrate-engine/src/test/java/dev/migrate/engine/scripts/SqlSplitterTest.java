@@ -166,6 +166,20 @@ class SqlSplitterTest {
                 () -> SqlSplitter.split("SELECT 1; /* a /* b */\n", 7));
         assertEquals("unterminated block comment starting at line 7: add the closing */", comment.getMessage());
         assertEquals(7, comment.line());
+        assertEquals("block comment", comment.construct());
+        assertEquals("*/", comment.closing());
+    }
+
+    @Test
+    void unclosedParenthesisOrAtomicBodyWouldSwallowTheRestOfTheFile() {
+        assertEquals("unterminated parenthesis starting at line 2: add the closing )",
+                assertThrows(UnterminatedSqlException.class,
+                        () -> split("SELECT 1;\nCREATE TABLE t (id int,\n  name text;\nCREATE TABLE u (id int);")).getMessage());
+        assertEquals("unterminated BEGIN ATOMIC body starting at line 2: add the closing END",
+                assertThrows(UnterminatedSqlException.class,
+                        () -> split("CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\nSELECT 2;")).getMessage());
+        // a stray closing parenthesis is left for PostgreSQL to report
+        assertEquals(List.of(st("SELECT 1)", 1), st("SELECT 2", 1)), split("SELECT 1); SELECT 2"));
     }
 
     @Test
