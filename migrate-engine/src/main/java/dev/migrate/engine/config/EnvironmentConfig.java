@@ -85,6 +85,17 @@ public record EnvironmentConfig(
         return embeddedDataDir.isPresent();
     }
 
+    /**
+     * Fails with {@link ProtectedEnvironmentException} when this environment is protected and
+     * {@code confirmation} (the value of {@code migrate.confirm}, may be null) is not its name.
+     * Callers check destructive operations only (downgrade, stamp), never upgrade.
+     */
+    public void checkConfirmed(String operation, String confirmation) {
+        if (protectedEnvironment && !name.equals(confirmation == null ? null : confirmation.strip())) {
+            throw new ProtectedEnvironmentException(name, operation);
+        }
+    }
+
     /** The password, if any, as the driver will receive it. */
     public Optional<String> password() {
         return Optional.ofNullable(driverProperties.getProperty("password"));

@@ -186,7 +186,7 @@ public final class EnvironmentResolver {
     /** The layers, highest precedence first. This is the one place the order is decided. */
     private List<Layer> layers(String name, Map<String, String> dotEnv) {
         List<Layer> layers = new ArrayList<>();
-        layers.add(Layer.ofMap("system properties", false, key -> "migrate." + key, systemProperties,
+        layers.add(Layer.ofMap("system properties", key -> "migrate." + key, systemProperties,
                 key -> "system property migrate." + key));
         layers.add(Layer.ofVariables("environment variables", environmentVariables, "environment variable "));
         layers.add(Layer.ofVariables(".env", dotEnv, ".env variable "));
@@ -194,7 +194,7 @@ public final class EnvironmentResolver {
         layers.add(Layer.ofFile("environments/" + name + ".properties", environmentFile));
         layers.add(Layer.ofFile("environments/default.properties",
                 baseDir.resolve("environments").resolve("default.properties")));
-        layers.add(Layer.ofMap("plugin configuration", true, key -> key, pluginConfiguration,
+        layers.add(Layer.ofMap("plugin configuration", key -> key, pluginConfiguration,
                 key -> "plugin configuration <" + key + ">"));
         return layers;
     }
@@ -203,7 +203,8 @@ public final class EnvironmentResolver {
     private record Layer(String name, Configuration configuration, Function<String, String> originOfKey,
                          boolean fromFile, Set<String> unknownKeys) {
 
-        static Layer ofMap(String name, boolean checkKeys, Function<String, String> sourceKey, Map<String, String> source,
+        /** Only the known keys are taken: system properties and the plugin hold much else besides. */
+        static Layer ofMap(String name, Function<String, String> sourceKey, Map<String, String> source,
                            Function<String, String> origin) {
             Map<String, Object> values = new LinkedHashMap<>();
             for (String key : KEYS) {
@@ -212,11 +213,7 @@ public final class EnvironmentResolver {
                     values.put(key, value);
                 }
             }
-            Set<String> unknown = new TreeSet<>();
-            if (checkKeys) {
-                source.keySet().stream().filter(k -> !KEYS.contains(k)).forEach(unknown::add);
-            }
-            return new Layer(name, new MapConfiguration(values), origin, false, unknown);
+            return new Layer(name, new MapConfiguration(values), origin, false, Set.of());
         }
 
         static Layer ofVariables(String name, Map<String, String> variables, String originPrefix) {

@@ -161,6 +161,18 @@ class EnvironmentResolverTest {
         assertEquals("environments/staging.properties (in url)", config.origins().get("password"));
     }
 
+    @Test
+    void protectedEnvironmentNeedsItsNameAsConfirmation() throws IOException {
+        write("environments/staging.properties", "url=postgresql://db/app\nprotected=true\n");
+        EnvironmentConfig staging = resolver().resolve("staging");
+        ProtectedEnvironmentException error = assertThrows(ProtectedEnvironmentException.class,
+                () -> staging.checkConfirmed("downgrade", null));
+        assertEquals("Environment staging is protected: downgrade needs -Dmigrate.confirm=staging", error.getMessage());
+        assertThrows(ProtectedEnvironmentException.class, () -> staging.checkConfirmed("stamp", "local"));
+        staging.checkConfirmed("downgrade", "staging");
+        resolver().resolve("local").checkConfirmed("downgrade", null);
+    }
+
     /** One test per layer: each sets schema in that layer and every lower one, and must win. */
     @Nested
     class Precedence {
@@ -410,14 +422,15 @@ class EnvironmentResolverTest {
         @Test
         void unknownKeysAreReported() throws IOException {
             write("environments/staging.properties", "url=postgresql://db/app\nsslmode=require\n");
-            EnvironmentConfig config = resolver().withPluginConfiguration(Map.of("shema", "x")).resolve("staging");
+            write("environments/default.properties", "shema=x\nlock_timeout=5s\n");
+            EnvironmentConfig config = resolver().withPluginConfiguration(Map.of("target", "head")).resolve("staging");
             assertEquals(List.of(
                     "Ignoring unknown key sslmode in environments/staging.properties (known keys: url, user, password, "
                             + "schema, versionTable, historyTable, lockTimeout, statementTimeout, sslMode, sslRootCert, "
                             + "protected, pooler, serverId)",
-                    "Ignoring unknown key shema in plugin configuration (known keys: url, user, password, "
-                            + "schema, versionTable, historyTable, lockTimeout, statementTimeout, sslMode, sslRootCert, "
-                            + "protected, pooler, serverId)"), config.notices());
+                    "Ignoring unknown keys lock_timeout, shema in environments/default.properties (known keys: url, "
+                            + "user, password, schema, versionTable, historyTable, lockTimeout, statementTimeout, "
+                            + "sslMode, sslRootCert, protected, pooler, serverId)"), config.notices());
         }
     }
 }

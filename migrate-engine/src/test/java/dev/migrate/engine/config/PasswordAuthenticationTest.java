@@ -61,6 +61,13 @@ class PasswordAuthenticationTest {
         if (postgres != null) {
             postgres.close();
         }
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     private static EnvironmentConfig resolve(String url) {
