@@ -290,6 +290,10 @@ public final class EnvironmentResolver {
             int rank = rankOf(key).orElseThrow();
             Layer layer = layers.get(rank);
             String origin = layer.originOfKey().apply(key);
+            if (raw instanceof List<?> repeated && !repeated.isEmpty()) {
+                // a key written twice in a properties file: the last one wins, as in java.util.Properties
+                raw = repeated.get(repeated.size() - 1);
+            }
             String text = raw.toString();
             if (layer.fromFile()) {
                 missingVariables.clear();

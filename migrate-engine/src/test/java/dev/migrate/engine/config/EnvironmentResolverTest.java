@@ -162,6 +162,19 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void aKeyWrittenTwiceTakesItsLastValue() throws IOException {
+        write("environments/staging.properties", "url=postgresql://db/one\nurl=postgresql://db/two\n");
+        assertEquals(Optional.of("jdbc:postgresql://db:5432/two"), resolver().resolve("staging").jdbcUrl());
+    }
+
+    @Test
+    void passwordsWithDollarsAndBracesSurviveInterpolation() throws IOException {
+        write("environments/staging.properties", "url=postgresql://db/app\npassword=${env:PW}\n");
+        assertEquals("a$b{c}${d}e\\f", resolver().withEnvironmentVariables(Map.of("PW", "a$b{c}${d}e\\f"))
+                .resolve("staging").password().orElseThrow());
+    }
+
+    @Test
     void protectedEnvironmentNeedsItsNameAsConfirmation() throws IOException {
         write("environments/staging.properties", "url=postgresql://db/app\nprotected=true\n");
         EnvironmentConfig staging = resolver().resolve("staging");
