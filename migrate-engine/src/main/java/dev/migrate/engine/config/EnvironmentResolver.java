@@ -46,7 +46,9 @@ import org.apache.commons.configuration2.io.FileHandler;
  * A user, password, {@code sslmode} or {@code sslrootcert} written inside the {@code url} counts
  * as set at the url's layer; when the url and the key come from the same layer, the key wins.
  * Properties files interpolate {@code ${env:VAR}} (environment variables, then {@code .env}) and
- * {@code ${sys:NAME}}; values from the other layers are taken literally.
+ * {@code ${sys:NAME}}; values from the other layers are taken literally. A blank variable or
+ * property counts as unset; a key written empty in a properties file ({@code url=}) unsets it for
+ * the layers below (so {@code url=} in {@code local.properties} restores the embedded database).
  *
  * <pre>{@code
  * EnvironmentConfig config = EnvironmentResolver.forProject(baseDir)
@@ -209,7 +211,7 @@ public final class EnvironmentResolver {
             Map<String, Object> values = new LinkedHashMap<>();
             for (String key : KEYS) {
                 String value = source.get(sourceKey.apply(key));
-                if (value != null) {
+                if (value != null && !value.isBlank()) {
                     values.put(key, value);
                 }
             }
@@ -222,11 +224,11 @@ public final class EnvironmentResolver {
             for (String key : KEYS) {
                 String variable = environmentVariable(key);
                 String value = variables.get(variable);
-                if (value == null && key.equals("url")) {
+                if ((value == null || value.isBlank()) && key.equals("url")) {
                     variable = "DATABASE_URL";
                     value = variables.get(variable);
                 }
-                if (value != null) {
+                if (value != null && !value.isBlank()) {
                     values.put(key, value);
                     variableOfKey.put(key, variable);
                 }

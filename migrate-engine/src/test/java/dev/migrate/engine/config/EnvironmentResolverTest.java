@@ -162,6 +162,20 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void blankVariablesAreUnsetAndAnEmptyKeyInAFileUnsetsLowerLayers() throws IOException {
+        write("environments/default.properties", "url=postgresql://shared/app\n");
+        write("environments/local.properties", "url=\n");
+        EnvironmentConfig local = resolver().withEnvironmentVariables(Map.of("MIGRATE_URL", " ", "MIGRATE_SCHEMA", ""))
+                .resolve("local");
+        assertTrue(local.embedded());
+        assertEquals("public", local.schema());
+        write("environments/staging.properties", "schema=app\n");
+        EnvironmentConfig staging = resolver().withEnvironmentVariables(Map.of("MIGRATE_URL", "",
+                "DATABASE_URL", "postgres://heroku/d")).resolve("staging");
+        assertEquals(Optional.of("jdbc:postgresql://heroku:5432/d"), staging.jdbcUrl());
+    }
+
+    @Test
     void aKeyWrittenTwiceTakesItsLastValue() throws IOException {
         write("environments/staging.properties", "url=postgresql://db/one\nurl=postgresql://db/two\n");
         assertEquals(Optional.of("jdbc:postgresql://db:5432/two"), resolver().resolve("staging").jdbcUrl());
