@@ -276,11 +276,17 @@ public final class EnvironmentResolver {
                 String value = environment.get(variable);
                 value = value != null ? value : dotEnv.get(variable);
                 if (value == null) {
-                    missingVariables.add(variable);
+                    missingVariables.add("env:" + variable);
                 }
                 return value;
             };
-            Lookup sys = systemProperties::get;
+            Lookup sys = name -> {
+                String value = systemProperties.get(name);
+                if (value == null) {
+                    missingVariables.add("sys:" + name);
+                }
+                return value;
+            };
             composite.installInterpolator(Map.of("env", env, "sys", sys), List.of());
         }
 
@@ -301,7 +307,8 @@ public final class EnvironmentResolver {
                 missingVariables.clear();
                 Object interpolated = composite.getInterpolator().interpolate(text);
                 if (!missingVariables.isEmpty()) {
-                    throw new UnresolvedVariableException(key, origin, missingVariables.iterator().next());
+                    String missing = missingVariables.iterator().next();
+                    throw new UnresolvedVariableException(key, origin, missing.substring(0, 3), missing.substring(4));
                 }
                 text = interpolated == null ? "" : interpolated.toString();
             }

@@ -377,6 +377,15 @@ class EnvironmentResolverTest {
             assertEquals("The password in environments/staging.properties refers to ${env:STAGING_PASSWORD}, "
                     + "which is not set; set the environment variable STAGING_PASSWORD or define it in .env",
                     error.getMessage());
+            assertEquals("env:STAGING_PASSWORD", error.reference());
+        }
+
+        @Test
+        void unresolvedSystemPropertyFailsNamingIt() throws IOException {
+            write("environments/staging.properties", "url=postgresql://db/${sys:db.name}\n");
+            assertEquals("The url in environments/staging.properties refers to ${sys:db.name}, which is not set; "
+                    + "pass -Ddb.name=…", assertThrows(UnresolvedVariableException.class,
+                            () -> resolver().resolve("staging")).getMessage());
         }
 
         @Test
