@@ -61,10 +61,10 @@ final class PlanExecutor {
                     writeVersion(step, script, start, current);
                 } else if (script.transactional()) {
                     begin();
-                    runStatements(step, script, "The revision was rolled back; the version table is still at "
-                            + describe(current) + ".");
+                    String outcome = "The revision was rolled back; the version table is still at " + describe(current) + ".";
+                    runStatements(step, script, outcome);
                     writeVersion(step, script, start, current);
-                    commit();
+                    commit(step, script, outcome);
                 } else {
                     connection.setAutoCommit(true);
                     runStatements(step, script, "The revision is not transactional: its statements before this one "
@@ -79,8 +79,11 @@ final class PlanExecutor {
                     listener.stepCompleted(step, script, took);
                 }
             }
+            if (mode == TransactionMode.ALL && !ordered.isEmpty()) {
+                commit(plan.steps().get(ordered.size() - 1), ordered.get(ordered.size() - 1),
+                        "The whole run was rolled back; the version table is still at " + describe(heads) + ".");
+            }
             if (mode == TransactionMode.ALL) {
-                commit();
                 for (int i = 0; i < applied.size(); i++) {
                     listener.stepCompleted(applied.get(i).step(), ordered.get(i), applied.get(i).duration());
                 }
@@ -179,6 +182,18 @@ final class PlanExecutor {
 
     private void commit() throws SQLException {
         connection.commit();
+    }
+
+    /** Commits a revision's transaction; a failure here (a deferred constraint) is that revision's failure. */
+    private void commit(Step step, RevisionScript script, String outcome) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            List<SqlStatement> statements = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+            int line = statements.isEmpty() ? 0 : statements.get(statements.size() - 1).line();
+            throw failure(step, script, new SqlStatement("COMMIT", line), e, outcome);
+        }
     }
 
     private void runStatements(Step step, RevisionScript script, String outcome) {

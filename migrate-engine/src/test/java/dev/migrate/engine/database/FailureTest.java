@@ -176,4 +176,22 @@ class FailureTest {
         }
         assertFalse(db.tableExists("public", "accounts"));
     }
+
+    @Test
+    void aDeferredConstraintFailingAtCommitIsThatRevisionsFailure(TestDatabase db) {
+        RevisionScript deferred = Revisions.script("bbbb00000002", "aaaa00000001", "create orders",
+                "CREATE TABLE orders (id bigint PRIMARY KEY, account bigint REFERENCES accounts DEFERRABLE INITIALLY DEFERRED);\n"
+                        + "INSERT INTO orders VALUES (1, 42);", "DROP TABLE orders;");
+        try (Migrator migrator = migrator(db)) {
+            MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator.migrate(
+                    Revisions.byId(A, deferred), heads -> Revisions.upgrade(List.of(A, deferred), heads, "bbbb00000002"),
+                    RunOptions.defaults(), MigrationListener.NONE));
+            assertEquals("bbbb00000002", e.revision());
+            assertEquals("COMMIT", e.statement());
+            assertEquals(Optional.of("23503"), e.sqlState());
+            assertEquals(8, e.line());
+        }
+        assertEquals(List.of("aaaa00000001"), db.query("SELECT version_num FROM migrate_version"));
+        assertFalse(db.tableExists("public", "orders"));
+    }
 }
