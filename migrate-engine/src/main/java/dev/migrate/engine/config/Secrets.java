@@ -33,9 +33,9 @@ public final class Secrets {
     /** What a removed secret is replaced with. */
     public static final String MASK = "***";
 
-    /** {@code scheme://user:password@} or a bare {@code user:password@host}. */
+    /** {@code scheme://user:password@} or a bare {@code user:password@host}; bounded, so linear in the text. */
     private static final Pattern USER_INFO = Pattern.compile(
-            "(?<![\\w.%+-])((?:[A-Za-z][A-Za-z0-9+.-]*://)?[^\\s:/@?#'\"]+):([^\\s/'\"]+)@(?=[\\w\\[.%-])");
+            "(?<![\\w.%+-])((?:[A-Za-z][A-Za-z0-9+.-]*://)?[^\\s:/@?#'\"]{1,128}):([^\\s/'\"]{1,256})@(?=[\\w\\[.%-])");
     private static final Pattern PASSWORD_PAIR = Pattern.compile(
             "(?i)(\\bpass(?:word)?\\s*=\\s*)('[^']*'|\"[^\"]*\"|[^\\s&;,'\")]+)");
 

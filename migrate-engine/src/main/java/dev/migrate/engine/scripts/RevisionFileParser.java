@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +38,7 @@ public final class RevisionFileParser {
     private static final List<String> KEYS = List.of(
             "Revision ID", "Revises", "Create Date", "Branch Labels", "Depends On", "Transactional");
     private static final String KEY_LIST = String.join(", ", KEYS);
+    private static final List<String> NORMAL_KEYS = KEYS.stream().map(RevisionFileParser::normalKey).toList();
 
     private final Path file;
     private final String text;
@@ -78,6 +78,9 @@ public final class RevisionFileParser {
     }
 
     private static String decode(Path file, byte[] bytes) {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -95,6 +98,15 @@ public final class RevisionFileParser {
         }
         decoder.flush(out);
         return out.flip().toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private RevisionScript parse() {
@@ -210,17 +222,26 @@ public final class RevisionFileParser {
     }
 
     private static int keyIndex(String key) {
-        String normal = normalKey(key);
-        for (int i = 0; i < KEYS.size(); i++) {
-            if (normalKey(KEYS.get(i)).equals(normal)) {
-                return i;
-            }
-        }
-        return -1;
+        return key.length() > 20 ? -1 : NORMAL_KEYS.indexOf(normalKey(key));
     }
 
+    /** Lowercase, with runs of blanks made one space and none at the ends. */
     private static String normalKey(String key) {
-        return String.join(" ", key.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+        StringBuilder sb = new StringBuilder(key.length());
+        boolean blank = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isWhitespace(c)) {
+                blank = sb.length() > 0;
+            } else {
+                if (blank) {
+                    sb.append(' ');
+                    blank = false;
+                }
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     /** The known key that {@code key} looks like a typo of, or null. */
@@ -229,8 +250,9 @@ public final class RevisionFileParser {
         if (normal.length() > 20) {
             return null;
         }
-        for (String known : KEYS) {
-            String k = normalKey(known);
+        for (int i = 0; i < KEYS.size(); i++) {
+            String known = KEYS.get(i);
+            String k = NORMAL_KEYS.get(i);
             boolean prefix = normal.length() >= 4 && (k.startsWith(normal) || normal.startsWith(k));
             if (prefix || distance(normal, k) <= 2) {
                 return known;
