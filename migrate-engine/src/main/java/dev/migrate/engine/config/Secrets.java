@@ -127,6 +127,13 @@ public final class Secrets {
         return new MigrateException(scrub(message), cause == null ? null : scrubbed(cause));
     }
 
+    /** Like {@link #wrap(String, Throwable)}, with the cause's own message (or its class name). */
+    public MigrateException wrap(Throwable cause) {
+        Objects.requireNonNull(cause, "cause");
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName();
+        return wrap(message, cause);
+    }
+
     /** A scrubbed copy of a throwable, its causes and suppressed exceptions, stack traces kept. */
     public ScrubbedException scrubbed(Throwable throwable) {
         Objects.requireNonNull(throwable, "throwable");
