@@ -124,8 +124,17 @@ public final class RevisionFileParser {
             int lineEnd = newline < 0 ? length : newline;
             int next = newline < 0 ? length + 1 : newline + 1;
             line++;
-            String trimmed = text.substring(offset, lineEnd).strip();
-            String marker = marker(trimmed, line);
+            int first = offset;
+            while (first < lineEnd && Character.isWhitespace(text.charAt(first))) {
+                first++;
+            }
+            boolean comment = text.startsWith("--", first) && first + 1 < lineEnd;
+            if (!comment && (upgradeLine != 0 || downgradeLine != 0)) {
+                offset = next; // SQL inside a section: only comment lines can be markers
+                continue;
+            }
+            String trimmed = text.substring(first, lineEnd).strip();
+            String marker = comment ? marker(trimmed, line) : null;
             if (UPGRADE_MARKER.equals(marker)) {
                 if (upgradeLine != 0) {
                     throw error(line, "second \"" + UPGRADE_MARKER + "\" (the first is at line " + upgradeLine

@@ -289,4 +289,21 @@ class RevisionFileParserTest {
                 Checksum.of(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', 'b', 'c'}));
         assertEquals(Checksum.of("a\nb\n".getBytes(StandardCharsets.UTF_8)), Checksum.of("a\r\nb\r".getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void largeFileIsReadInLinearTime() {
+        StringBuilder sb = new StringBuilder("-- bulk load\n-- Revision ID: a1\n-- migrate:upgrade\n");
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            sb.append("INSERT INTO t VALUES (").append(i).append(", 'x;y'); -- row\n");
+        }
+        sb.append("-- migrate:downgrade\nTRUNCATE t;\n");
+        long t0 = System.nanoTime();
+        RevisionScript script = parse(sb.toString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(n, script.upgrade().size());
+        assertEquals(new SqlStatement("INSERT INTO t VALUES (99999, 'x;y')", n + 3), script.upgrade().get(n - 1));
+        assertEquals(List.of(new SqlStatement("TRUNCATE t", n + 5)), script.downgrade());
+        assertTrue(ms < 5_000, "took " + ms + " ms");
+    }
 }
