@@ -129,7 +129,10 @@ public final class RevisionMap {
         return revs[revisionForIdent(idOrPrefix, null)];
     }
 
-    /** All revisions, bases first; ties keep the order the revisions were given in. */
+    /**
+     * All revisions, bases first: the order in which {@code upgrade heads} runs them on an empty
+     * database (the reverse of {@link #history}).
+     */
     public List<Revision> revisions() {
         List<Revision> out = new ArrayList<>(historyOrder.length);
         for (int k = historyOrder.length - 1; k >= 0; k--) {
@@ -166,7 +169,9 @@ public final class RevisionMap {
     /**
      * The branch labels whose branch covers this revision: a label covers its revision, that
      * revision's descendants, and its ancestors back to (not including) the previous branch point
-     * or merge point.
+     * or merge point. Alembic walks those ancestors down from whichever descendant it happened to
+     * visit last, so it misses them when a merge or branch point lies above the labelled
+     * revision; this walk starts at the labelled revision itself.
      */
     public Set<String> branchLabelsCovering(String id) {
         return covering.get(indexOf(id));
@@ -346,8 +351,17 @@ public final class RevisionMap {
                 ? currentIndexes(currentHeads) : List.of();
         List<Integer> targets = "current".equals(upperText) ? current
                 : revisionsOnly(parseUpgradeTarget(current, upperText, false));
-        List<Integer> lower = "current".equals(lowerText) ? current : revisionsOnly(getRevisions(lowerText));
-        String lowerLabelled = "current".equals(lowerText) ? null : lowerText;
+        List<Integer> lower;
+        String lowerLabelled = lowerText;
+        if ("current".equals(lowerText)) {
+            lower = current;
+            lowerLabelled = null;
+        } else if (RELATIVE.matcher(lowerText).matches()) {
+            lower = revisionsOnly(List.of(parseDowngradeTarget(targets, lowerText, false).revision));
+            lowerLabelled = null;
+        } else {
+            lower = revisionsOnly(getRevisions(lowerText));
+        }
         BitSet needs = collectUpgrade(targets, lowerLabelled, lower, true, false);
         List<Revision> out = new ArrayList<>();
         for (int r : topologicalSort(needs, targets)) {
@@ -489,12 +503,12 @@ public final class RevisionMap {
                 addLabel(acc, d, e.getKey());
             }
             int parent = r;
-            while (allNextCount[parent] <= 1 && down[parent].length == 1) {
-                parent = down[parent][0];
-                if (allNextCount[parent] > 1) {
+            while (allNextCount[parent] <= 1 && down[parent].length <= 1) {
+                addLabel(acc, parent, e.getKey());
+                if (down[parent].length == 0) {
                     break;
                 }
-                addLabel(acc, parent, e.getKey());
+                parent = down[parent][0];
             }
         }
         Map<Set<String>, Set<String>> interned = new HashMap<>();
@@ -648,12 +662,9 @@ public final class RevisionMap {
         return out;
     }
 
-    /** Alembic's filter_for_lineage: targets on the same line of descent as {@code checkAgainst}. */
-    private List<Integer> filterForLineage(List<Integer> targets, String checkAgainst, boolean includeDeps) {
-        BitSet line = lineageOf(checkAgainst, includeDeps);
-        if (line == null) {
-            return targets;
-        }
+    /** Alembic's filter_for_lineage against a branch: targets on the same line of descent as it. */
+    private List<Integer> filterForLineage(List<Integer> targets, String branch, boolean includeDeps) {
+        BitSet line = lineage(List.of(resolveBranch(branch)), includeDeps);
         return targets.stream().filter(line::get).toList();
     }
 
@@ -661,13 +672,11 @@ public final class RevisionMap {
     private BitSet lineageOf(String text, boolean includeDeps) {
         List<Integer> shares = new ArrayList<>();
         int at = text.indexOf('@');
-        String id = text;
         if (at >= 0) {
             shares.add(resolveBranch(text.substring(0, at)));
-            id = text.substring(at + 1);
         }
-        if (!id.equals("base")) {
-            shares.addAll(revisionsOnly(getRevisions(id)));
+        if (!text.substring(at + 1).equals("base")) {
+            shares.addAll(revisionsOnly(getRevisions(text)));
         }
         return shares.isEmpty() ? null : lineage(shares, includeDeps);
     }
