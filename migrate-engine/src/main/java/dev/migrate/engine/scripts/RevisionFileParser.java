@@ -34,6 +34,8 @@ public final class RevisionFileParser {
     static final String UPGRADE_MARKER = "-- migrate:upgrade";
     static final String DOWNGRADE_MARKER = "-- migrate:downgrade";
 
+    /** The width of {@code migrate_version.version_num}. */
+    static final int MAX_ID_LENGTH = 64;
     private static final String ID_RULE = "may contain only letters, digits and '_' (the characters @ - + : are target syntax)";
     private static final List<String> KEYS = List.of(
             "Revision ID", "Revises", "Create Date", "Branch Labels", "Depends On", "Transactional");
@@ -300,6 +302,10 @@ public final class RevisionFileParser {
         }
         if (!Revision.isValidId(id)) {
             throw error(valueLines[0], "invalid Revision ID '" + id + "': ids " + ID_RULE);
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            throw error(valueLines[0], "Revision ID '" + id + "' is " + id.length() + " characters long: the version table holds at most "
+                    + MAX_ID_LENGTH + "; use a shorter id");
         }
         List<String> downRevisions = list(1, "revision", "Revises", "ids");
         List<String> branchLabels = list(3, "branch label", "Branch Labels", "labels");

@@ -158,6 +158,14 @@ class RevisionFileParserTest {
     }
 
     @Test
+    void revisionIdMustFitTheVersionTable() {
+        String id = "a".repeat(65);
+        assertEquals(FILE + ":2: Revision ID '" + id + "' is 65 characters long: the version table holds at most 64; use a shorter id",
+                error(file("-- m\n-- Revision ID: " + id, "")));
+        assertEquals("a".repeat(64), parse(file("-- m\n-- Revision ID: " + "a".repeat(64), "")).id());
+    }
+
+    @Test
     void entryListedTwice() {
         assertEquals(FILE + ":3: 'b2' is listed twice in Revises: list it once", error(file("-- m\n-- Revision ID: a1\n-- Revises: b2, b2", "")));
     }
