@@ -162,6 +162,10 @@ public final class Migrator implements AutoCloseable {
             List<String> creation = tables.creation(state);
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
+                if (settings.lockMode() == LockMode.TRANSACTION) {
+                    // no session lock: serialize concurrent first runs for the creation at least
+                    st.execute("SELECT pg_catalog.pg_advisory_xact_lock(" + tables.lockKey() + ")");
+                }
                 st.execute(String.join(";\n", creation));
                 connection.commit();
             } catch (SQLException e) {

@@ -43,7 +43,7 @@ final class PlanExecutor {
 
     /** Checks the whole plan first (scripts present, reversible, runnable in this mode), then runs it. */
     List<AppliedStep> execute(Plan plan, Map<String, RevisionScript> scripts, TransactionMode mode, Set<String> heads) {
-        List<RevisionScript> ordered = validate(plan, scripts, mode);
+        List<RevisionScript> ordered = validate(plan, scripts, mode, settings.lockMode());
         Set<String> current = new LinkedHashSet<>(heads);
         List<AppliedStep> applied = new ArrayList<>(plan.steps().size());
         try {
@@ -61,10 +61,10 @@ final class PlanExecutor {
                     writeVersion(step, script, start, current);
                 } else if (script.transactional()) {
                     begin();
-                    runStatements(step, script, "The revision was rolled back; the version table is still at "
-                            + describe(current) + ".");
+                    String outcome = "The revision was rolled back; the version table is still at " + describe(current) + ".";
+                    runStatements(step, script, outcome);
                     writeVersion(step, script, start, current);
-                    commit();
+                    commit(step, script, outcome);
                 } else {
                     connection.setAutoCommit(true);
                     runStatements(step, script, "The revision is not transactional: its statements before this one "
@@ -79,8 +79,11 @@ final class PlanExecutor {
                     listener.stepCompleted(step, script, took);
                 }
             }
+            if (mode == TransactionMode.ALL && !ordered.isEmpty()) {
+                commit(plan.steps().get(ordered.size() - 1), ordered.get(ordered.size() - 1),
+                        "The whole run was rolled back; the version table is still at " + describe(heads) + ".");
+            }
             if (mode == TransactionMode.ALL) {
-                commit();
                 for (int i = 0; i < applied.size(); i++) {
                     listener.stepCompleted(applied.get(i).step(), ordered.get(i), applied.get(i).duration());
                 }
@@ -102,10 +105,7 @@ final class PlanExecutor {
             List<VersionChange> checked = new ArrayList<>(changes);
             List<HistoryEntry> history = new ArrayList<>(changes.size());
             for (VersionChange change : changes) {
-                String revision = stampedRevision(change);
-                RevisionScript script = scripts.get(revision);
-                history.add(new HistoryEntry(revision, "stamp", script == null ? null : script.checksum(), 0,
-                        settings.environment(), settings.toolVersion(), ProgressLines.stamp(change).substring("Running ".length())));
+                history.add(stampEntry(change, scripts, settings));
             }
             batch("stamp", checked, history);
             commit();
@@ -119,7 +119,12 @@ final class PlanExecutor {
         }
     }
 
-    private List<RevisionScript> validate(Plan plan, Map<String, RevisionScript> scripts, TransactionMode mode) {
+    /**
+     * The script of each step, in order, after checking the whole plan: every script present, no
+     * irreversible revision in a downgrade, no non-transactional revision where none can run.
+     */
+    static List<RevisionScript> validate(Plan plan, Map<String, RevisionScript> scripts, TransactionMode mode,
+                                         LockMode lockMode) {
         List<RevisionScript> ordered = new ArrayList<>(plan.steps().size());
         Set<String> missing = new TreeSet<>();
         List<String> irreversible = new ArrayList<>();
@@ -148,7 +153,7 @@ final class PlanExecutor {
             throw new NonTransactionalRevisionException(nonTransactional,
                     "the whole run is one transaction (transaction=all); run them separately");
         }
-        if (!nonTransactional.isEmpty() && settings.lockMode() == LockMode.TRANSACTION) {
+        if (!nonTransactional.isEmpty() && lockMode == LockMode.TRANSACTION) {
             throw new NonTransactionalRevisionException(nonTransactional,
                     "a transaction pooler cannot run them; use the session pooler (port 5432) for this upgrade");
         }
@@ -179,6 +184,18 @@ final class PlanExecutor {
         connection.commit();
     }
 
+    /** Commits a revision's transaction; a failure here (a deferred constraint) is that revision's failure. */
+    private void commit(Step step, RevisionScript script, String outcome) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            List<SqlStatement> statements = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+            int line = statements.isEmpty() ? 0 : statements.get(statements.size() - 1).line();
+            throw failure(step, script, new SqlStatement("COMMIT", line), e, outcome);
+        }
+    }
+
     private void runStatements(Step step, RevisionScript script, String outcome) {
         List<SqlStatement> statements = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
         try (Statement st = connection.createStatement()) {
@@ -197,8 +214,7 @@ final class PlanExecutor {
 
     private void writeVersion(Step step, RevisionScript script, long startNanos, Set<String> current) throws SQLException {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
-        HistoryEntry entry = new HistoryEntry(script.id(), step.direction().word(), script.checksum(), ms,
-                settings.environment(), settings.toolVersion(), script.message());
+        HistoryEntry entry = historyEntry(step, script, ms, settings);
         batch(script.id(), step.versionChanges(), List.of(entry));
         for (VersionChange change : step.versionChanges()) {
             apply(change, current);
@@ -271,6 +287,18 @@ final class PlanExecutor {
         } catch (SQLException ignored) {
             // the connection is broken; the server rolls the transaction back when it goes
         }
+    }
+
+    static HistoryEntry historyEntry(Step step, RevisionScript script, long durationMs, DatabaseSettings settings) {
+        return new HistoryEntry(script.id(), step.direction().word(), script.checksum(), durationMs,
+                settings.environment(), settings.toolVersion(), script.message());
+    }
+
+    static HistoryEntry stampEntry(VersionChange change, Map<String, RevisionScript> scripts, DatabaseSettings settings) {
+        String revision = stampedRevision(change);
+        RevisionScript script = scripts.get(revision);
+        return new HistoryEntry(revision, "stamp", script == null ? null : script.checksum(), 0,
+                settings.environment(), settings.toolVersion(), ProgressLines.stamp(change).substring("Running ".length()));
     }
 
     static String stampedRevision(VersionChange change) {

@@ -24,35 +24,37 @@ final class SessionLock implements AutoCloseable {
         this.waited = waited;
     }
 
-    /** Waits up to {@code timeout} (zero: not at all) for the lock, else {@link LockTimeoutException}. */
+    /**
+     * Waits up to {@code timeout} (zero: not at all) for the lock, else {@link LockTimeoutException}.
+     * Polls {@code pg_try_advisory_lock} instead of blocking in {@code pg_advisory_lock}: a blocked
+     * call keeps a snapshot open for as long as it waits, and CREATE INDEX CONCURRENTLY in the run
+     * that holds the lock would wait for that snapshot, a deadlock PostgreSQL does not detect.
+     */
     static SessionLock acquire(Connection connection, long key, Duration timeout, String versionTable) {
         long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long pause = 5;
         try (Statement st = connection.createStatement()) {
             connection.setAutoCommit(true);
-            boolean acquired;
-            if (timeout.isZero()) {
-                try (ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_try_advisory_lock(" + key + ")")) {
-                    acquired = rs.next() && rs.getBoolean(1);
-                }
-            } else {
-                st.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
-                try {
-                    st.execute("SELECT pg_catalog.pg_advisory_lock(" + key + ")");
-                    acquired = true;
-                } catch (SQLException e) {
-                    if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                        throw e;
+            String sql = "SELECT pg_catalog.pg_try_advisory_lock(" + key + ")";
+            while (true) {
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return new SessionLock(connection, key, Duration.ofNanos(System.nanoTime() - start));
                     }
-                    acquired = false;
                 }
-                st.execute("RESET lock_timeout");
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new LockTimeoutException(versionTable, key, timeout);
+                }
+                Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
+                pause = Math.min(pause * 2, 200);
             }
-            if (!acquired) {
-                throw new LockTimeoutException(versionTable, key, timeout);
-            }
-            return new SessionLock(connection, key, Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
             throw new DatabaseException("Could not take the migration lock on " + versionTable + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("Interrupted while waiting for the migration lock on " + versionTable, e);
         }
     }
 

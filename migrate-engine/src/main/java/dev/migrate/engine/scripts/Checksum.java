@@ -12,6 +12,13 @@ import java.util.HexFormat;
  */
 public final class Checksum {
     private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    });
 
     private Checksum() {
     }
@@ -42,10 +49,8 @@ public final class Checksum {
 
     /** SHA-256 of already normalised bytes, in lowercase hex. */
     static String sha256(byte[] normalised) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(normalised));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HEX.formatHex(digest.digest(normalised));
     }
 }

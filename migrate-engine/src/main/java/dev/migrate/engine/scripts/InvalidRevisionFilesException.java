@@ -25,7 +25,10 @@ public final class InvalidRevisionFilesException extends MigrateException {
         return sb.toString();
     }
 
-    /** Each problem, in load order: {@link MalformedRevisionFileException}s and {@link DuplicateRevisionException}s. */
+    /**
+     * Each problem, in load order: {@link MalformedRevisionFileException}s and
+     * {@link dev.migrate.engine.graph.DuplicateRevisionException}s.
+     */
     public List<MigrateException> problems() {
         return problems;
     }

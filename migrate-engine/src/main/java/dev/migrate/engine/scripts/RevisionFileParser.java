@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,10 +34,13 @@ public final class RevisionFileParser {
     static final String UPGRADE_MARKER = "-- migrate:upgrade";
     static final String DOWNGRADE_MARKER = "-- migrate:downgrade";
 
+    /** The width of {@code migrate_version.version_num}. */
+    static final int MAX_ID_LENGTH = 64;
     private static final String ID_RULE = "may contain only letters, digits and '_' (the characters @ - + : are target syntax)";
     private static final List<String> KEYS = List.of(
             "Revision ID", "Revises", "Create Date", "Branch Labels", "Depends On", "Transactional");
     private static final String KEY_LIST = String.join(", ", KEYS);
+    private static final List<String> NORMAL_KEYS = KEYS.stream().map(RevisionFileParser::normalKey).toList();
 
     private final Path file;
     private final String text;
@@ -78,6 +80,9 @@ public final class RevisionFileParser {
     }
 
     private static String decode(Path file, byte[] bytes) {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -97,6 +102,15 @@ public final class RevisionFileParser {
         return out.flip().toString();
     }
 
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private RevisionScript parse() {
         int upgradeLine = 0;
         int downgradeLine = 0;
@@ -112,8 +126,17 @@ public final class RevisionFileParser {
             int lineEnd = newline < 0 ? length : newline;
             int next = newline < 0 ? length + 1 : newline + 1;
             line++;
-            String trimmed = text.substring(offset, lineEnd).strip();
-            String marker = marker(trimmed, line);
+            int first = offset;
+            while (first < lineEnd && Character.isWhitespace(text.charAt(first))) {
+                first++;
+            }
+            boolean comment = text.startsWith("--", first) && first + 1 < lineEnd;
+            if (!comment && (upgradeLine != 0 || downgradeLine != 0)) {
+                offset = next; // SQL inside a section: only comment lines can be markers
+                continue;
+            }
+            String trimmed = text.substring(first, lineEnd).strip();
+            String marker = comment ? marker(trimmed, line) : null;
             if (UPGRADE_MARKER.equals(marker)) {
                 if (upgradeLine != 0) {
                     throw error(line, "second \"" + UPGRADE_MARKER + "\" (the first is at line " + upgradeLine
@@ -210,17 +233,26 @@ public final class RevisionFileParser {
     }
 
     private static int keyIndex(String key) {
-        String normal = normalKey(key);
-        for (int i = 0; i < KEYS.size(); i++) {
-            if (normalKey(KEYS.get(i)).equals(normal)) {
-                return i;
-            }
-        }
-        return -1;
+        return key.length() > 20 ? -1 : NORMAL_KEYS.indexOf(normalKey(key));
     }
 
+    /** Lowercase, with runs of blanks made one space and none at the ends. */
     private static String normalKey(String key) {
-        return String.join(" ", key.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+        StringBuilder sb = new StringBuilder(key.length());
+        boolean blank = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isWhitespace(c)) {
+                blank = sb.length() > 0;
+            } else {
+                if (blank) {
+                    sb.append(' ');
+                    blank = false;
+                }
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     /** The known key that {@code key} looks like a typo of, or null. */
@@ -229,8 +261,9 @@ public final class RevisionFileParser {
         if (normal.length() > 20) {
             return null;
         }
-        for (String known : KEYS) {
-            String k = normalKey(known);
+        for (int i = 0; i < KEYS.size(); i++) {
+            String known = KEYS.get(i);
+            String k = NORMAL_KEYS.get(i);
             boolean prefix = normal.length() >= 4 && (k.startsWith(normal) || normal.startsWith(k));
             if (prefix || distance(normal, k) <= 2) {
                 return known;
@@ -269,6 +302,10 @@ public final class RevisionFileParser {
         }
         if (!Revision.isValidId(id)) {
             throw error(valueLines[0], "invalid Revision ID '" + id + "': ids " + ID_RULE);
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            throw error(valueLines[0], "Revision ID '" + id + "' is " + id.length() + " characters long: the version table holds at most "
+                    + MAX_ID_LENGTH + "; use a shorter id");
         }
         List<String> downRevisions = list(1, "revision", "Revises", "ids");
         List<String> branchLabels = list(3, "branch label", "Branch Labels", "labels");

@@ -1,6 +1,9 @@
 package dev.migrate.engine.scripts;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.graph.DuplicateRevisionException;
+import dev.migrate.engine.graph.Revision;
+import dev.migrate.engine.graph.RevisionMap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +27,7 @@ import java.util.stream.IntStream;
  * The revision files of one or more version directories: every {@code *.sql} file at any depth
  * (hidden files and folders, such as editor lock files, are skipped), in a fixed order: directory
  * by directory as given, then by path within each. Each file is read and hashed once; files are
- * parsed in parallel. Immutable once loaded.
+ * parsed in parallel. Immutable once loaded; the graph is built once, on first use.
  */
 public final class ScriptDirectory {
 
@@ -32,6 +35,7 @@ public final class ScriptDirectory {
     private final List<RevisionScript> scripts;
     private final Map<String, RevisionScript> byId;
     private final Map<String, Path> relativePaths;
+    private RevisionMap map;
 
     private ScriptDirectory(List<Path> versionDirs, List<RevisionScript> scripts, Map<String, Path> relativePaths) {
         this.versionDirs = List.copyOf(versionDirs);
@@ -54,7 +58,7 @@ public final class ScriptDirectory {
      *
      * @throws VersionDirectoryNotFoundException if one of them is missing
      * @throws MalformedRevisionFileException    if exactly one file is malformed
-     * @throws DuplicateRevisionException        if exactly two files share an id (and nothing else is wrong)
+     * @throws DuplicateRevisionException        if two files share an id (and nothing else is wrong)
      * @throws InvalidRevisionFilesException     listing every problem, when there are several
      */
     public static ScriptDirectory load(List<Path> versionDirs) {
@@ -96,7 +100,7 @@ public final class ScriptDirectory {
             RevisionScript script = parsed[i];
             Path first = firstFile.putIfAbsent(script.id(), script.file());
             if (first != null) {
-                problems.add(new DuplicateRevisionException(script.id(), first, script.file()));
+                problems.add(new DuplicateRevisionException(script.id(), first.toString(), script.file().toString()));
                 continue;
             }
             scripts.add(script);
@@ -170,5 +174,26 @@ public final class ScriptDirectory {
     /** The file of revision {@code id}, relative to the version directory it is in. */
     public Optional<Path> relativePath(String id) {
         return Optional.ofNullable(relativePaths.get(id));
+    }
+
+    /**
+     * The revision graph of these files, built on the first call; graph errors name each revision's
+     * file relative to its version directory.
+     *
+     * @throws dev.migrate.engine.graph.GraphException if the graph is invalid (a missing down
+     *                                                 revision, a cycle, a branch label used twice...)
+     */
+    public synchronized RevisionMap map() {
+        if (map == null) {
+            List<Revision> revisions = new ArrayList<>(scripts.size());
+            for (RevisionScript script : scripts) {
+                revisions.add(script.revision());
+            }
+            map = RevisionMap.of(revisions, id -> {
+                Path relative = relativePaths.get(id);
+                return relative == null ? null : relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+            });
+        }
+        return map;
     }
 }

@@ -18,9 +18,15 @@ import java.util.List;
  * <p>Each statement runs from its first token to its last one: surrounding whitespace and comments
  * are left out, comments between its tokens are kept, and its terminating semicolon is dropped. A
  * piece holding only comments and whitespace is not a statement. Each statement carries the line
- * where it starts, counted from {@code firstLine}, the line of the text's first character.
+ * where it starts, counted from {@code firstLine}, the line of the text's first character (lines
+ * end with {@code \n}; {@link RevisionFileParser} normalises CRLF and CR before splitting).
+ *
+ * <p>Strings follow {@code standard_conforming_strings = on} (PostgreSQL's default since 9.1): a
+ * backslash escapes only inside {@code E'...'}. {@code U&'...'}, {@code B'...'} and {@code X'...'}
+ * are standard strings.
  */
 public final class SqlSplitter {
+    private static final List<String> LEADING_KEYWORDS = List.of("create", "function", "procedure", "or", "replace");
 
     private final String sql;
     private final int length;
@@ -33,7 +39,9 @@ public final class SqlSplitter {
     private int startLine;
     private int end;
     private int parenDepth;
+    private int parenLine;
     private int beginDepth;
+    private int beginLine;
     private int wordCount;
     private final char[] leadingWords = new char[4];
     private boolean previousTokenIsBegin;
@@ -48,8 +56,9 @@ public final class SqlSplitter {
      * The statements of {@code sql}, in order.
      *
      * @param firstLine the line number, in the file, of the first character of {@code sql}
-     * @throws UnterminatedSqlException if a string, quoted identifier, dollar quote or block comment
-     *                                  is still open at the end of the text
+     * @throws UnterminatedSqlException if a string, quoted identifier, dollar quote, block comment,
+     *                                  parenthesis or {@code BEGIN ATOMIC} body is still open at the
+     *                                  end of the text
      */
     public static List<SqlStatement> split(String sql, int firstLine) {
         SqlSplitter splitter = new SqlSplitter(sql, firstLine);
@@ -92,13 +101,21 @@ public final class SqlSplitter {
                 word();
             } else {
                 if (c == '(') {
-                    parenDepth++;
+                    if (parenDepth++ == 0) {
+                        parenLine = line;
+                    }
                 } else if (c == ')' && parenDepth > 0) {
                     parenDepth--;
                 }
                 mark(pos, pos + 1);
                 pos++;
             }
+        }
+        if (parenDepth > 0) {
+            throw new UnterminatedSqlException("parenthesis", ")", parenLine);
+        }
+        if (beginDepth > 0) {
+            throw new UnterminatedSqlException("BEGIN ATOMIC body", "END", beginLine);
         }
         finishStatement();
     }
@@ -275,7 +292,9 @@ public final class SqlSplitter {
         if (is(from, to, "begin")) {
             previousTokenIsBegin = true;
         } else if (is(from, to, "atomic") && afterBegin) {
-            beginDepth++;
+            if (beginDepth++ == 0) {
+                beginLine = line;
+            }
         } else if (is(from, to, "case")) {
             if (beginDepth > 0) {
                 beginDepth++;
@@ -288,7 +307,7 @@ public final class SqlSplitter {
     }
 
     private char leadingWordCode(int from, int to) {
-        for (String keyword : new String[] {"create", "function", "procedure", "or", "replace"}) {
+        for (String keyword : LEADING_KEYWORDS) {
             if (is(from, to, keyword)) {
                 return keyword.charAt(0);
             }

@@ -3,8 +3,9 @@ package dev.migrate.engine.scripts;
 import dev.migrate.engine.MigrateException;
 
 /**
- * SQL text that ends inside a string, quoted identifier, dollar quote or block comment. The
- * revision file parser reports it with the file name.
+ * SQL text that ends inside a string, quoted identifier, dollar quote, block comment, parenthesis
+ * or {@code BEGIN ATOMIC} body: everything after its opening would otherwise run as one statement.
+ * The revision file parser reports it with the file name.
  */
 public final class UnterminatedSqlException extends MigrateException {
     private final String construct;

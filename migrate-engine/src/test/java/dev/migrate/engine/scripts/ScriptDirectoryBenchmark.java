@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * Not a test: writes N small revision files (a chain, 100 per folder) into a temporary directory and
- * times {@link ScriptDirectory#load(Path)} over them, cold then warm.
+ * times {@link ScriptDirectory#load(Path)} over them, cold then warm, then {@link ScriptDirectory#map()}.
  * Run: {@code java -cp target/classes:target/test-classes dev.migrate.engine.scripts.ScriptDirectoryBenchmark 5000 100000}
  */
 public final class ScriptDirectoryBenchmark {
@@ -33,9 +33,12 @@ public final class ScriptDirectoryBenchmark {
                 long t0 = System.nanoTime();
                 ScriptDirectory dir = ScriptDirectory.load(versions);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
+                long t1 = System.nanoTime();
+                int heads = dir.map().heads().size();
+                long mapMs = (System.nanoTime() - t1) / 1_000_000;
                 Runtime rt = Runtime.getRuntime();
-                System.out.printf("%,d files: round %d loaded %,d scripts in %,d ms (heap used %,d MB)%n",
-                        n, round, dir.scripts().size(), ms, (rt.totalMemory() - rt.freeMemory()) >> 20);
+                System.out.printf("%,d files: round %d loaded %,d scripts in %,d ms, graph (%d head) in %,d ms (heap used %,d MB)%n",
+                        n, round, dir.scripts().size(), ms, heads, mapMs, (rt.totalMemory() - rt.freeMemory()) >> 20);
             }
         } finally {
             try (Stream<Path> walk = Files.walk(versions)) {

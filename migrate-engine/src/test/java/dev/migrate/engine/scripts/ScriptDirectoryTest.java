@@ -1,6 +1,9 @@
 package dev.migrate.engine.scripts;
 
+import dev.migrate.engine.graph.DuplicateRevisionException;
+import dev.migrate.engine.graph.MissingRevisionException;
 import dev.migrate.engine.graph.Revision;
+import dev.migrate.engine.graph.RevisionMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,11 +85,11 @@ class ScriptDirectoryTest {
         Path first = write("versions/a.sql", revisionFile("a1", ""));
         Path second = write("versions/sub/b.sql", revisionFile("a1", ""));
         DuplicateRevisionException e = assertThrows(DuplicateRevisionException.class, () -> ScriptDirectory.load(root.resolve("versions")));
-        assertEquals("Revision id 'a1' is used by two files: " + first + " and " + second
-                + ": give one of them a new Revision ID (and update the Revises lines that meant it)", e.getMessage());
+        assertEquals("Revision a1 is defined twice: in " + first + " and in " + second
+                + ". Give one of them a new 'Revision ID:' (and update the 'Revises:' lines that point to it).", e.getMessage());
         assertEquals("a1", e.id());
-        assertEquals(first, e.first());
-        assertEquals(second, e.second());
+        assertEquals(first.toString(), e.firstOrigin());
+        assertEquals(second.toString(), e.secondOrigin());
     }
 
     @Test
@@ -109,12 +112,37 @@ class ScriptDirectoryTest {
         InvalidRevisionFilesException e = assertThrows(InvalidRevisionFilesException.class, () -> ScriptDirectory.load(root.resolve("versions")));
         assertEquals("3 problems in revision files:"
                 + "\n  " + b + ":1: no \"Revision ID\" in the header: add a line \"-- Revision ID: <id>\" before \"-- migrate:upgrade\""
-                + "\n  Revision id 'a1' is used by two files: " + a + " and " + c
-                + ": give one of them a new Revision ID (and update the Revises lines that meant it)"
+                + "\n  Revision a1 is defined twice: in " + a + " and in " + c
+                + ". Give one of them a new 'Revision ID:' (and update the 'Revises:' lines that point to it)."
                 + "\n  " + d + ":3: Transactional must be true or false, not 'maybe'", e.getMessage());
         assertEquals(3, e.problems().size());
         assertInstanceOf(DuplicateRevisionException.class, e.problems().get(1));
         assertEquals(3, e.getSuppressed().length);
+    }
+
+    @Test
+    void mapIsTheGraphOfTheFilesBuiltOnce() throws IOException {
+        write("versions/a.sql", revisionFile("a1", ""));
+        write("versions/b.sql", revisionFile("b2", "a1"));
+        write("versions/auth/c.sql", revisionFile("c3", "a1"));
+        write("versions/auth/m.sql", revisionFile("m4", "b2, c3"));
+        ScriptDirectory dir = ScriptDirectory.load(root.resolve("versions"));
+        RevisionMap map = dir.map();
+        assertEquals(java.util.Set.of("m4"), map.heads());
+        assertEquals(java.util.Set.of("a1"), map.bases());
+        assertEquals(java.util.Set.of("m4"), map.mergePoints());
+        assertTrue(map == dir.map(), "built once");
+    }
+
+    @Test
+    void graphErrorsNameTheFileRelativeToItsVersionDirectory() throws IOException {
+        write("versions/a.sql", revisionFile("a1", ""));
+        write("versions/auth/b.sql", revisionFile("b2", "zz"));
+        ScriptDirectory dir = ScriptDirectory.load(root.resolve("versions"));
+        MissingRevisionException e = assertThrows(MissingRevisionException.class, dir::map);
+        assertEquals("Revision b2 (auth/b.sql) revises zz, which no revision file defines. "
+                + "Fix the 'Revises:' line or restore the missing file.", e.getMessage());
+        assertEquals("auth/b.sql", e.origin());
     }
 
     @Test

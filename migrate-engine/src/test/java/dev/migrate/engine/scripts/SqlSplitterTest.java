@@ -166,6 +166,66 @@ class SqlSplitterTest {
                 () -> SqlSplitter.split("SELECT 1; /* a /* b */\n", 7));
         assertEquals("unterminated block comment starting at line 7: add the closing */", comment.getMessage());
         assertEquals(7, comment.line());
+        assertEquals("block comment", comment.construct());
+        assertEquals("*/", comment.closing());
+    }
+
+    @Test
+    void unclosedParenthesisOrAtomicBodyWouldSwallowTheRestOfTheFile() {
+        assertEquals("unterminated parenthesis starting at line 2: add the closing )",
+                assertThrows(UnterminatedSqlException.class,
+                        () -> split("SELECT 1;\nCREATE TABLE t (id int,\n  name text;\nCREATE TABLE u (id int);")).getMessage());
+        assertEquals("unterminated BEGIN ATOMIC body starting at line 2: add the closing END",
+                assertThrows(UnterminatedSqlException.class,
+                        () -> split("CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\nSELECT 2;")).getMessage());
+        // a stray closing parenthesis is left for PostgreSQL to report
+        assertEquals(List.of(st("SELECT 1)", 1), st("SELECT 2", 1)), split("SELECT 1); SELECT 2"));
+    }
+
+    @Test
+    void otherStringPrefixesAreStandardStrings() {
+        assertEquals(List.of(st("SELECT U&'d\\0061t;', B'101', X'1F', N'x;'", 1), st("SELECT 2", 1)),
+                split("SELECT U&'d\\0061t;', B'101', X'1F', N'x;'; SELECT 2"));
+    }
+
+    @Test
+    void dollarTagsWithDigitsUnderscoresAndUnicode() {
+        assertEquals(List.of(st("SELECT $a1$;$a1$, $_$;$_$, $é$;$é$", 1), st("SELECT 2", 1)),
+                split("SELECT $a1$;$a1$, $_$;$_$, $é$;$é$; SELECT 2"));
+    }
+
+    private static final List<String> CORPUS = List.of(
+            "SELECT 1",
+            "INSERT INTO t VALUES ('a;b', 'it''s', E'\\';x', \"c;\"\"d\")",
+            "DO $$ BEGIN PERFORM 1; END $$",
+            "CREATE FUNCTION f() RETURNS int AS $fn$ SELECT $$;$$::text; $fn$ LANGUAGE sql",
+            "CREATE FUNCTION g(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT a;\n  SELECT CASE WHEN a > 1 THEN 1 END;\nEND",
+            "SELECT 1 /* a; /* nested; */ b; */ + 2",
+            "SELECT 'multi\nline;\nstring'",
+            "CREATE RULE r AS ON INSERT TO t DO ALSO (NOTIFY a; NOTIFY b)",
+            "PREPARE q AS SELECT $1 + $2",
+            "SELECT 1 -- inner comment; with semicolon\n + 1");
+    private static final List<String> SEPARATORS = List.of(";\n", ";  ", ";\n-- only a comment;\n", ";\n/* c;\n */\n", ";\n\n;\n");
+
+    @Test
+    void randomMixesSplitBackIntoTheirStatementsAndLines() {
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 500; round++) {
+            StringBuilder sql = new StringBuilder();
+            List<SqlStatement> expected = new java.util.ArrayList<>();
+            int line = 1 + random.nextInt(50);
+            int firstLine = line;
+            int count = 1 + random.nextInt(8);
+            for (int i = 0; i < count; i++) {
+                String statement = CORPUS.get(random.nextInt(CORPUS.size()));
+                expected.add(st(statement, line));
+                String separator = i == count - 1 && random.nextBoolean() ? "" : SEPARATORS.get(random.nextInt(SEPARATORS.size()));
+                String piece = statement + separator;
+                sql.append(piece);
+                line += (int) piece.chars().filter(c -> c == '\n').count();
+            }
+            assertEquals(expected, SqlSplitter.split(sql.toString(), firstLine), sql::toString);
+        }
     }
 
     @Test
