@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * Where migrate's time goes in one upgrade of the workload, from simple timers around the
- * engine's parts (the same parts the facade composes): loading the files, connecting, the run's
+ * engine's parts (the same parts {@code Migrate.upgrade} composes): loading the files, connecting, the run's
  * set-up (lock, tables, state, checks, plan), the steps themselves, and the gaps between steps;
  * plus the JVM's CPU time against wall time (the rest is waiting for the server).
  *
@@ -87,7 +87,7 @@ public final class Profile {
             timers.runStart = t2;
             Function<Set<String>, Plan> planner = heads -> {
                 long p = System.nanoTime();
-                Plan plan = MigrateTool.plan(scripts, heads);
+                Plan plan = directory.map().upgrade(heads, "heads");
                 timers.planNanos = System.nanoTime() - p;
                 return plan;
             };
