@@ -21,7 +21,7 @@ import java.util.Map;
  * time blocked reading from the server, and where the CPU samples fall (hottest methods, and
  * the first {@code dev.migrate} frame on each sampled stack).
  */
-final class JfrSummary {
+public final class JfrSummary {
     private JfrSummary() {
     }
 
@@ -44,6 +44,7 @@ final class JfrSummary {
     static List<String> summarize(Path file) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> engine = new HashMap<>();
+        Map<String, Integer> library = new HashMap<>();
         int samples = 0;
         long socketNanos = 0;
         int socketReads = 0;
@@ -58,6 +59,7 @@ final class JfrSummary {
                 samples++;
                 self.merge(method(stack.getFrames().get(0)), 1, Integer::sum);
                 engine.merge(firstEngineFrame(stack), 1, Integer::sum);
+                library.merge(library(stack), 1, Integer::sum);
             } else if (type.equals("jdk.SocketRead")) {
                 socketReads++;
                 long nanos = event.getDuration().toNanos();
@@ -76,6 +78,10 @@ final class JfrSummary {
         for (var e : top(self).stream().limit(12).toList()) {
             lines.add(String.format(Locale.ROOT, "  %5.1f%%  %s", 100.0 * e.getValue() / samples, e.getKey()));
         }
+        lines.add("  by the top-most frame outside the JDK (package):");
+        for (var e : top(library).stream().limit(12).toList()) {
+            lines.add(String.format(Locale.ROOT, "  %5.1f%%  %s", 100.0 * e.getValue() / samples, e.getKey()));
+        }
         lines.add("  by first dev.migrate frame on the stack (inclusive):");
         for (var e : top(engine).stream().limit(12).toList()) {
             lines.add(String.format(Locale.ROOT, "  %5.1f%%  %s", 100.0 * e.getValue() / samples, e.getKey()));
@@ -85,6 +91,23 @@ final class JfrSummary {
 
     private static <V extends Comparable<V>> List<Map.Entry<String, V>> top(Map<String, V> counts) {
         return counts.entrySet().stream().sorted(Map.Entry.<String, V>comparingByValue().reversed()).toList();
+    }
+
+    /** The package of the first frame, from the top, that is not the JDK's own. */
+    private static String library(RecordedStackTrace stack) {
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            if (!(type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.") || type.startsWith("com.sun."))) {
+                int dot = type.lastIndexOf('.');
+                return dot < 0 ? type : type.substring(0, dot);
+            }
+        }
+        return "(JDK only)";
+    }
+
+    /** Prints the summary of a recording: {@code JfrSummary FILE.jfr}. */
+    public static void main(String[] args) throws IOException {
+        summarize(Path.of(args[0])).forEach(System.out::println);
     }
 
     private static String firstEngineFrame(RecordedStackTrace stack) {

@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  * 5,000) that the installed plugin has already applied to a fresh database, timed against a
  * bare {@code mvn validate} of the same project. Target: within 0.5 s.
  *
- * <pre>PluginNoop [--url postgresql://postgres@127.0.0.1:5432/postgres] [--revisions 5000] [--runs 5] [--work DIR]</pre>
+ * <pre>PluginNoop [--url postgresql://postgres@127.0.0.1:5432/postgres] [--revisions 5000] [--runs 5] [--work DIR]
+ *            [--keep] [--no-breakdown] [--no-jfr]</pre>
  * Uses hyperfine when it is on PATH (one warm-up each), else interleaved runs and their median.
+ * The breakdown also times {@code migrate:heads} (files and graph, no database) and
+ * {@code migrate:current} (database state, files and graph); the JFR run records one no-op
+ * upgrade inside Maven and summarizes it. {@code --keep} leaves the database in place.
  */
 public final class PluginNoop {
     private static final String PLUGIN_VERSION = "0.1.0-SNAPSHOT";
@@ -29,12 +33,18 @@ public final class PluginNoop {
         int revisions = 5000;
         int runs = 5;
         Path work = Path.of("target/plugin");
+        boolean keep = false;
+        boolean breakdown = true;
+        boolean jfr = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
                 case "--revisions", "-n" -> revisions = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
+                case "--keep" -> keep = true;
+                case "--no-breakdown" -> breakdown = false;
+                case "--no-jfr" -> jfr = false;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -59,19 +69,42 @@ public final class PluginNoop {
 
             String upgrade = "mvn -q -B -o migrate:upgrade";
             String validate = "mvn -q -B -o validate";
+            List<String> commands = new ArrayList<>(List.of(upgrade, validate));
+            if (breakdown) {
+                commands.add("mvn -q -B -o migrate:heads");
+                commands.add("mvn -q -B -o migrate:current");
+            }
             double[] medians = hyperfineAvailable()
-                    ? hyperfine(project, work, runs, upgrade, validate)
-                    : interleaved(project, runs, upgrade, validate);
+                    ? hyperfine(project, work, runs, commands)
+                    : interleaved(project, runs, commands);
             if (Verification.count(server, db, "SELECT count(*) FROM migrate_history") != revisions) {
                 throw new IllegalStateException("the no-op upgrade changed migrate_history");
             }
             System.out.println();
             System.out.printf(Locale.ROOT, "%,d applied revisions, median of %d (load after: %s)%n", revisions, runs, Load.now());
-            System.out.printf(Locale.ROOT, "  %-32s %7.3f s%n", upgrade, medians[0]);
-            System.out.printf(Locale.ROOT, "  %-32s %7.3f s%n", validate, medians[1]);
+            for (int i = 0; i < commands.size(); i++) {
+                System.out.printf(Locale.ROOT, "  %-32s %7.3f s   %+7.3f s over validate%n", commands.get(i), medians[i], medians[i] - medians[1]);
+            }
             System.out.printf(Locale.ROOT, "  no-op upgrade - validate         %+7.3f s   (target: <= 0.500 s)%n", medians[0] - medians[1]);
+            if (jfr) {
+                Path recording = work.toAbsolutePath().resolve("noop-upgrade.jfr");
+                Files.deleteIfExists(recording);
+                ProcessBuilder pb = new ProcessBuilder(upgrade.split(" ")).directory(project.toFile()).inheritIO();
+                pb.environment().put("MAVEN_OPTS", "-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+                pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                if (pb.start().waitFor() != 0) {
+                    throw new IllegalStateException("the recorded no-op upgrade failed");
+                }
+                System.out.println();
+                System.out.println("One no-op upgrade under Flight Recorder (" + recording + "):");
+                JfrSummary.summarize(recording).forEach(line -> System.out.println("  " + line));
+            }
         } finally {
-            server.dropDatabase(db);
+            if (keep) {
+                System.out.println("Kept database " + db + " and project " + project);
+            } else {
+                server.dropDatabase(db);
+            }
         }
     }
 
@@ -122,13 +155,15 @@ public final class PluginNoop {
     }
 
     /** Medians in seconds of the two commands, from hyperfine's JSON export. */
-    private static double[] hyperfine(Path project, Path work, int runs, String a, String b) throws IOException, InterruptedException {
+    private static double[] hyperfine(Path project, Path work, int runs, List<String> commands) throws IOException, InterruptedException {
         Path json = work.toAbsolutePath().resolve("hyperfine.json");
-        run(project, List.of("hyperfine", "--style", "basic", "--warmup", "1", "--runs", Integer.toString(runs),
-                "--export-json", json.toString(), a, b), true);
+        List<String> cmd = new ArrayList<>(List.of("hyperfine", "--style", "basic", "--warmup", "1", "--runs", Integer.toString(runs),
+                "--export-json", json.toString()));
+        cmd.addAll(commands);
+        run(project, cmd, true);
         Matcher m = Pattern.compile("\"median\":\\s*([0-9.eE+-]+)").matcher(Files.readString(json));
-        double[] medians = new double[2];
-        for (int i = 0; i < 2; i++) {
+        double[] medians = new double[commands.size()];
+        for (int i = 0; i < medians.length; i++) {
             if (!m.find()) {
                 throw new IllegalStateException("no median in " + json);
             }
@@ -137,21 +172,21 @@ public final class PluginNoop {
         return medians;
     }
 
-    private static double[] interleaved(Path project, int runs, String a, String b) throws IOException, InterruptedException {
-        List<Double> ta = new ArrayList<>();
-        List<Double> tb = new ArrayList<>();
-        run(project, List.of(a.split(" ")), false);
-        run(project, List.of(b.split(" ")), false);
-        for (int i = 0; i < runs; i++) {
-            long s = System.nanoTime();
-            run(project, List.of(a.split(" ")), false);
-            ta.add((System.nanoTime() - s) / 1e9);
-            s = System.nanoTime();
-            run(project, List.of(b.split(" ")), false);
-            tb.add((System.nanoTime() - s) / 1e9);
-            System.out.printf(Locale.ROOT, "  run %d/%d: upgrade %.3f s, validate %.3f s (load %s)%n", i + 1, runs, ta.get(i), tb.get(i), Load.now());
+    private static double[] interleaved(Path project, int runs, List<String> commands) throws IOException, InterruptedException {
+        List<List<Double>> times = new ArrayList<>();
+        for (String c : commands) {
+            run(project, List.of(c.split(" ")), false);
+            times.add(new ArrayList<>());
         }
-        return new double[] {median(ta), median(tb)};
+        for (int i = 0; i < runs; i++) {
+            for (int c = 0; c < commands.size(); c++) {
+                long s = System.nanoTime();
+                run(project, List.of(commands.get(c).split(" ")), false);
+                times.get(c).add((System.nanoTime() - s) / 1e9);
+                System.out.printf(Locale.ROOT, "  run %d/%d: %-32s %.3f s (load %s)%n", i + 1, runs, commands.get(c), times.get(c).get(i), Load.now());
+            }
+        }
+        return times.stream().mapToDouble(PluginNoop::median).toArray();
     }
 
     private static double median(List<Double> values) {
