@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <pre>
  * Compare [--url postgresql://postgres@127.0.0.1:5432/postgres] [--revisions 1000] [--repeat 3]
- *         [--tools psql,flyway,liquibase,migrate] [--cold 1] [--work target/work]
+ *         [--tools psql,psql-session,flyway,liquibase,migrate] [--cold 1] [--work target/work]
  * </pre>
  * {@code --cold N} also times N whole-JVM runs of each Java tool (start, load, migrate, exit);
  * 0 turns that off.
@@ -25,6 +25,7 @@ public final class Compare {
 
     static {
         TOOLS.put("psql", new PsqlTool());
+        TOOLS.put("psql-session", new PsqlSessionTool());
         TOOLS.put("flyway", new FlywayTool());
         TOOLS.put("liquibase", new LiquibaseTool());
         TOOLS.put("migrate", new MigrateTool());
@@ -53,6 +54,7 @@ public final class Compare {
         if (names.contains("psql") && !PsqlTool.available()) {
             System.out.println("no psql found (PATH or PSQL): no floor, ratios are left out");
             names.remove("psql");
+            names.remove("psql-session");
         }
         Map<String, List<Sample>> warm = new LinkedHashMap<>();
         names.forEach(n -> warm.put(n, new ArrayList<>()));
@@ -67,7 +69,7 @@ public final class Compare {
         if (options.cold > 0) {
             for (int rep = 1; rep <= options.cold; rep++) {
                 for (String name : names) {
-                    if (name.equals("psql")) {
+                    if (name.startsWith("psql")) {
                         continue;
                     }
                     Sample sample = measure(server, TOOLS.get(name), workload, () -> runJvm(options, name, current, workload));

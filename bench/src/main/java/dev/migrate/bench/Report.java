@@ -17,15 +17,18 @@ final class Report {
         out.printf(Locale.ROOT, "%,d revisions, fresh database per run, median of %d (in-process for JVM tools; load = 1/5/15-min averages at each start)%n",
                 workload.count(), options.repeat);
         Long floor = warm.containsKey("psql") ? median(warm.get("psql")) : null;
-        out.printf(Locale.ROOT, "%-34s %10s %9s   %s%n", "tool", "median ms", "x floor", "runs (ms) @ load");
+        Long floorMin = warm.containsKey("psql") ? min(warm.get("psql")) : null;
+        out.printf(Locale.ROOT, "%-34s %10s %9s %9s %9s   %s%n", "tool", "median ms", "x floor", "min ms", "x min", "runs (ms) @ load");
         for (var e : warm.entrySet()) {
             long med = median(e.getValue());
-            out.printf(Locale.ROOT, "%-34s %,10d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor), runs(e.getValue()));
+            long min = min(e.getValue());
+            out.printf(Locale.ROOT, "%-34s %,10d %9s %,9d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor),
+                    min, ratio(min, floorMin), runs(e.getValue()));
         }
         if (warm.containsKey("migrate")) {
             long m = median(warm.get("migrate"));
             StringBuilder line = new StringBuilder("migrate:");
-            for (String other : List.of("flyway", "liquibase")) {
+            for (String other : List.of("flyway", "liquibase", "psql-session")) {
                 if (warm.containsKey(other)) {
                     line.append(String.format(Locale.ROOT, "  %.2fx the time of %s;", (double) m / median(warm.get(other)), tools.get(other).name()));
                 }
@@ -34,6 +37,7 @@ final class Report {
                 line.append(String.format(Locale.ROOT, "  %s the floor (target: <= 1.10x)", ratio(m, floor)));
             }
             out.println(line);
+            out.println("(x min: each tool's fastest run against the floor's fastest, the least disturbed by other load)");
         }
         if (!cold.isEmpty()) {
             out.println();
@@ -49,6 +53,10 @@ final class Report {
         List<Long> sorted = samples.stream().map(Compare.Sample::millis).sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static long min(List<Compare.Sample> samples) {
+        return samples.stream().mapToLong(Compare.Sample::millis).min().orElse(0);
     }
 
     private static String ratio(long value, Long floor) {
