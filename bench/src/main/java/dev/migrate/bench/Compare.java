@@ -18,7 +18,9 @@ import java.util.Map;
  *         [--tools psql,psql-session,flyway,liquibase,migrate] [--cold 1] [--work target/work]
  * </pre>
  * {@code --cold N} also times N whole-JVM runs of each Java tool (start, load, migrate, exit);
- * 0 turns that off.
+ * 0 turns that off. One more in-process run of each Java tool counts its socket reads from the
+ * server under Flight Recorder: its round trips, which no other load on the machine changes
+ * ({@code --no-round-trips} skips it).
  */
 public final class Compare {
     private static final Map<String, Tool> TOOLS = new LinkedHashMap<>();
@@ -65,6 +67,15 @@ public final class Compare {
                 System.out.printf(Locale.ROOT, "  run %d/%d %-28s %,9d ms   (load %s)%n", rep, options.repeat, TOOLS.get(name).name(), sample.millis, sample.load);
             }
         }
+        Map<String, Long> trips = new LinkedHashMap<>();
+        if (options.roundTrips) {
+            for (String name : names) {
+                if (!name.startsWith("psql")) {
+                    trips.put(name, roundTrips(server, TOOLS.get(name), workload));
+                    System.out.printf(Locale.ROOT, "  round trips %-27s %,9d socket reads%n", TOOLS.get(name).name(), trips.get(name));
+                }
+            }
+        }
         Map<String, List<Sample>> cold = new LinkedHashMap<>();
         if (options.cold > 0) {
             for (int rep = 1; rep <= options.cold; rep++) {
@@ -78,7 +89,7 @@ public final class Compare {
                 }
             }
         }
-        Report.print(System.out, options, workload, warm, cold, TOOLS);
+        Report.print(System.out, options, workload, warm, cold, trips, TOOLS);
     }
 
     /** Set by {@link #measure} for the body it times: the fresh database of this sample. */
@@ -93,11 +104,13 @@ public final class Compare {
         try {
             current = db;
             String load = Load.now();
+            long cpu = CPU.getProcessCpuTime();
             long start = System.nanoTime();
             body.run();
             long ms = millis(start);
+            long cpuMs = (CPU.getProcessCpuTime() - cpu) / 1_000_000;
             tool.verify(server, db, workload);
-            return new Sample(ms, load);
+            return new Sample(ms, cpuMs, load);
         } finally {
             current = null;
             server.dropDatabase(db);
@@ -141,7 +154,36 @@ public final class Compare {
         }
     }
 
-    record Sample(long millis, String load) {
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** Wall time of the body, and the CPU time this JVM spent meanwhile (all its threads). */
+    record Sample(long millis, long cpuMillis, String load) {
+    }
+
+    /** Socket reads from the server during one in-process run: the tool's round trips. */
+    private static long roundTrips(Server server, Tool tool, Workload workload) throws Exception {
+        Path file = Files.createTempFile("bench-roundtrips", ".jfr");
+        long[] reads = new long[1];
+        try {
+            measure(server, tool, workload, () -> {
+                try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+                    recording.enable("jdk.SocketRead").withThreshold(java.time.Duration.ZERO).withoutStackTrace();
+                    recording.start();
+                    tool.migrate(server, current, workload);
+                    recording.stop();
+                    recording.dump(file);
+                }
+            });
+            for (var event : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+                if (event.getEventType().getName().equals("jdk.SocketRead")) {
+                    reads[0]++;
+                }
+            }
+            return reads[0];
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     static final class Options {
@@ -149,6 +191,7 @@ public final class Compare {
         int revisions = 1000;
         int repeat = 3;
         int cold = 1;
+        boolean roundTrips = true;
         List<String> tools = new ArrayList<>(TOOLS.keySet());
         List<String> coldJvmArgs = new ArrayList<>();
         Path work = Path.of("target/work");
@@ -165,6 +208,7 @@ public final class Compare {
                     case "--repeat" -> o.repeat = Integer.parseInt(args[++i]);
                     case "--cold" -> o.cold = Integer.parseInt(args[++i]);
                     case "--cold-jvm-arg" -> o.coldJvmArgs.add(args[++i]);
+                    case "--no-round-trips" -> o.roundTrips = false;
                     case "--tools" -> o.tools = List.of(args[++i].split(","));
                     case "--work" -> o.work = Path.of(args[++i]);
                     case "--single" -> o.single = args[++i];

@@ -12,18 +12,23 @@ final class Report {
     }
 
     static void print(PrintStream out, Compare.Options options, Workload workload,
-                      Map<String, List<Compare.Sample>> warm, Map<String, List<Compare.Sample>> cold, Map<String, Tool> tools) {
+                      Map<String, List<Compare.Sample>> warm, Map<String, List<Compare.Sample>> cold,
+                      Map<String, Long> trips, Map<String, Tool> tools) {
         out.println();
         out.printf(Locale.ROOT, "%,d revisions, fresh database per run, median of %d (in-process for JVM tools; load = 1/5/15-min averages at each start)%n",
                 workload.count(), options.repeat);
         Long floor = warm.containsKey("psql") ? median(warm.get("psql")) : null;
         Long floorMin = warm.containsKey("psql") ? min(warm.get("psql")) : null;
-        out.printf(Locale.ROOT, "%-34s %10s %9s %9s %9s   %s%n", "tool", "median ms", "x floor", "min ms", "x min", "runs (ms) @ load");
+        out.printf(Locale.ROOT, "%-34s %10s %9s %9s %9s %8s %8s   %s%n", "tool", "median ms", "x floor", "min ms", "x min",
+                "JVM CPU", "rt/rev", "runs (ms) @ load");
         for (var e : warm.entrySet()) {
             long med = median(e.getValue());
             long min = min(e.getValue());
-            out.printf(Locale.ROOT, "%-34s %,10d %9s %,9d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor),
-                    min, ratio(min, floorMin), runs(e.getValue()));
+            boolean jvm = !e.getKey().startsWith("psql");
+            String cpu = jvm ? String.format(Locale.ROOT, "%,d", medianCpu(e.getValue())) : "-";
+            String rt = trips.containsKey(e.getKey()) ? String.format(Locale.ROOT, "%.2f", (double) trips.get(e.getKey()) / workload.count()) : "-";
+            out.printf(Locale.ROOT, "%-34s %,10d %9s %,9d %9s %8s %8s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor),
+                    min, ratio(min, floorMin), cpu, rt, runs(e.getValue()));
         }
         if (warm.containsKey("migrate")) {
             long m = median(warm.get("migrate"));
@@ -37,7 +42,8 @@ final class Report {
                 line.append(String.format(Locale.ROOT, "  %s the floor (target: <= 1.10x)", ratio(m, floor)));
             }
             out.println(line);
-            out.println("(x min: each tool's fastest run against the floor's fastest, the least disturbed by other load)");
+            out.println("(x min: each tool's fastest run against the floor's fastest, the least disturbed by other load;"
+                    + " JVM CPU: median ms of CPU in the harness's JVM during the run; rt/rev: socket reads from the server per revision)");
         }
         if (!cold.isEmpty()) {
             out.println();
@@ -53,6 +59,11 @@ final class Report {
         List<Long> sorted = samples.stream().map(Compare.Sample::millis).sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static long medianCpu(List<Compare.Sample> samples) {
+        List<Long> sorted = samples.stream().map(Compare.Sample::cpuMillis).sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     static long min(List<Compare.Sample> samples) {
