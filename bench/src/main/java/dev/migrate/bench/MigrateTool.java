@@ -7,6 +7,7 @@ import dev.migrate.engine.ProjectLayout;
 import dev.migrate.engine.RunOptions;
 import dev.migrate.engine.database.RunResult;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class MigrateTool implements Tool {
     @Override
     public void migrate(Server server, String database, Workload workload) {
         try (Migrate migrate = Migrate.open(ProjectLayout.standard(workload.migrateProject()),
-                request(server, database, workload), MigrateListener.SILENT)) {
+                request(server, database, workload.migrateProject()), MigrateListener.SILENT)) {
             RunResult result = migrate.upgrade("heads", RunOptions.DEFAULT);
             if (result.steps().size() != workload.count()) {
                 throw new IllegalStateException("migrate applied " + result.steps().size() + " revisions");
@@ -37,14 +38,14 @@ public final class MigrateTool implements Tool {
      * The database as {@code -Dmigrate.url} and {@code -Dmigrate.user} would give it; no
      * environment variables, so that a {@code DATABASE_URL} of the machine cannot interfere.
      */
-    static EnvironmentRequest request(Server server, String database, Workload workload) {
+    static EnvironmentRequest request(Server server, String database, Path project) {
         Map<String, String> system = new HashMap<>();
         system.put("migrate.url", server.jdbcUrl(database));
         system.put("migrate.user", server.user());
         if (!server.password().isEmpty()) {
             system.put("migrate.password", server.password());
         }
-        return new EnvironmentRequest(workload.migrateProject(), Optional.empty(), Map.of(), system, Map.of(),
+        return new EnvironmentRequest(project, Optional.empty(), Map.of(), system, Map.of(),
                 Optional.empty(), id -> Optional.empty());
     }
 

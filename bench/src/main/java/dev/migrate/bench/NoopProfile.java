@@ -40,7 +40,6 @@ public final class NoopProfile {
             }
         }
         Server server = Server.parse(url);
-        Workload workload = Workload.existing(0, project.getParent().resolve(project.getFileName()));
         ProjectLayout layout = ProjectLayout.standard(project);
 
         long t0 = System.nanoTime();
@@ -62,7 +61,7 @@ public final class NoopProfile {
             print("plan upgrade heads", t5 - t4);
         }
         long t6 = System.nanoTime();
-        try (Migrate migrate = Migrate.open(layout, MigrateTool.request(server, db, workload), MigrateListener.SILENT)) {
+        try (Migrate migrate = Migrate.open(layout, MigrateTool.request(server, db, project), MigrateListener.SILENT)) {
             long t7 = System.nanoTime();
             int steps = migrate.upgrade("heads", RunOptions.DEFAULT).steps().size();
             long t8 = System.nanoTime();
