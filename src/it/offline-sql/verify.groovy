@@ -1,0 +1,15 @@
+def log = new File(basedir, 'build.log').text
+def script = new File(basedir, 'target/upgrade.sql')
+assert script.isFile()
+def expected = new File(basedir, 'expected.sql').text.normalize()
+def actual = script.text.normalize()
+if (actual != expected) {
+    def a = actual.readLines()
+    def e = expected.readLines()
+    def at = (0..<Math.max(a.size(), e.size())).find { a[it] != e[it] }
+    assert actual == expected : "target/upgrade.sql differs from expected.sql at line ${at + 1}:\n  expected: ${e[at]}\n  actual:   ${a[at]}"
+}
+assert log.contains('Environment local: postgresql://postgres@127.0.0.1:1/it_offline_sql (schema public)')
+assert !log.contains('Connection refused')
+assert !log.contains('embedded PostgreSQL')
+true
