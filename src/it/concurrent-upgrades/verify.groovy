@@ -20,7 +20,7 @@ def builds = (1..2).collect { n ->
 builds.each { b ->
     assert b.process.waitFor(5, TimeUnit.MINUTES) : "build still running, see ${b.log}"
 }
-def logs = builds.collect { it.log.text }
+def logs = builds.collect { it.log.text.replaceAll('\u001B\\[[;\\d]*m', '') }
 builds.eachWithIndex { b, i -> assert b.process.exitValue() == 0 : "concurrent build ${i + 1} failed:\n${logs[i]}" }
 
 def steps = ['Running upgrade  -> a1a1a1a1a1a1, create accounts',

@@ -10,12 +10,11 @@ assert db.rows("select revision, direction from migrate_history order by applied
         ['upgrade a1a1a1a1a1a1', 'upgrade b2b2b2b2b2b2', 'upgrade c3c3c3c3c3c3', 'downgrade c3c3c3c3c3c3']
 
 // `current`: b2 is no longer a head of the graph, so it is shown without "(head)"
-def lines = db.log.readLines()
-assert lines.any { it ==~ /(\[INFO\] )?b2b2b2b2b2b2/ }
+assert db.lines.contains('b2b2b2b2b2b2')
 assert !db.log.contains('b2b2b2b2b2b2 (head)')
 
 // `history`, newest first, in Alembic's form
-def history = lines.findAll { it.contains(' -> ') && !it.contains('Running ') }.collect { it.replaceFirst(/^\[INFO\] /, '') }
+def history = db.lines.findAll { it.contains(' -> ') && !it.contains('Running ') }
 assert history == ['b2b2b2b2b2b2 -> c3c3c3c3c3c3 (head), add order total',
                    'a1a1a1a1a1a1 -> b2b2b2b2b2b2 (current), create orders',
                    '<base> -> a1a1a1a1a1a1, create accounts']

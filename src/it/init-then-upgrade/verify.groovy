@@ -1,4 +1,4 @@
-def log = new File(basedir, 'build.log').text
+def log = new File(basedir, 'build.log').text.replaceAll('\u001B\\[[;\\d]*m', '')
 
 ['environments/default.properties', 'environments/local.properties', 'environments/staging.properties',
  'environments/supabase.properties', 'src/main/migrations/template.sql'].each {

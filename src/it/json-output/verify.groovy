@@ -5,7 +5,7 @@ def db = evaluate(new File(basedir, '../../../../src/it/support/db.groovy'))
 assert db.versions() == ['b2b2b2b2b2b2']
 // the quiet goals printed nothing but their JSON: the only environment line is the upgrade's
 assert db.log.count('Environment local:') == 1
-def json = db.log.readLines().findAll { it.startsWith('{') }
+def json = db.lines.findAll { it.startsWith('{') }
 assert json.size() == 3 : "expected three JSON lines, found:\n${json.join('\n')}"
 def slurper = new JsonSlurper()
 def current = slurper.parseText(json[0])

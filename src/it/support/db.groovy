@@ -2,7 +2,8 @@
 //   def db = evaluate(new File(basedir, '../../../../src/it/support/db.groovy'))
 //   db.rows('select version_num from migrate_version')  -> list of maps
 //   db.value('select count(*) from migrate_history')    -> first column of the first row
-//   db.log                                               -> the build log text
+//   db.log                                               -> the build log text, without colour codes
+//   db.lines                                             -> its lines, without Maven's "[INFO] " prefix
 // Needs the invoker script variables pgjdbcJar and itDatabaseBase.
 import java.sql.Connection
 
@@ -47,5 +48,7 @@ def tableExists = { String name ->
 def versions = { String table = 'migrate_version' ->
     rows("select version_num from ${table} order by version_num").collect { it.version_num } as List
 }
+def log = new File(basedir, 'build.log').text.replaceAll('\u001B\\[[;\\d]*m', '')
+def lines = log.readLines().collect { it.startsWith('[INFO] ') ? it.substring(7) : it }
 [rows: rows, value: value, tableExists: tableExists, versions: versions, url: url, name: dbName,
- log: new File(basedir, 'build.log').text]
+ log: log, lines: lines]
