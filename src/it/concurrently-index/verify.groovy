@@ -7,6 +7,6 @@ assert db.log.count('Running downgrade b2b2b2b2b2b2 -> a1a1a1a1a1a1, index accou
 assert !db.log.contains('25001')
 assert db.versions() == ['b2b2b2b2b2b2']
 assert db.value("select i.indisvalid and i.indisready from pg_index i where i.indexrelid = to_regclass('accounts_name_idx')") == true
-assert db.rows("select direction from migrate_history where revision = 'b2b2b2b2b2b2' order by applied_at").collect { it.direction } ==
+assert db.rows("select direction from migrate_history where revision = 'b2b2b2b2b2b2' order by id").collect { it.direction } ==
         ['upgrade', 'downgrade', 'upgrade']
 true

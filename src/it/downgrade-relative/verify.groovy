@@ -6,7 +6,7 @@ assert !db.log.contains('Running downgrade b2b2b2b2b2b2')
 assert db.versions() == ['b2b2b2b2b2b2']
 assert db.value("select count(*) from information_schema.columns where table_name = 'orders' and column_name = 'total'") == 0
 assert db.tableExists('orders')
-assert db.rows("select revision, direction from migrate_history order by applied_at, revision").collect { "${it.direction} ${it.revision}" as String } ==
+assert db.rows("select revision, direction from migrate_history order by id").collect { "${it.direction} ${it.revision}" as String } ==
         ['upgrade a1a1a1a1a1a1', 'upgrade b2b2b2b2b2b2', 'upgrade c3c3c3c3c3c3', 'downgrade c3c3c3c3c3c3']
 
 // `current`: b2 is no longer a head of the graph, so it is shown without "(head)"

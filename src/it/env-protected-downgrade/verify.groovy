@@ -14,6 +14,6 @@ assert parts[0].contains('Running upgrade a1a1a1a1a1a1 -> b2b2b2b2b2b2, create o
 assert parts[3].count('Running downgrade b2b2b2b2b2b2 -> a1a1a1a1a1a1, create orders') == 1
 assert db.versions() == ['a1a1a1a1a1a1']
 assert !db.tableExists('orders')
-assert db.rows("select revision, direction from migrate_history order by applied_at, revision").collect { "${it.direction} ${it.revision}" as String } ==
+assert db.rows("select revision, direction from migrate_history order by id").collect { "${it.direction} ${it.revision}" as String } ==
         ['upgrade a1a1a1a1a1a1', 'upgrade b2b2b2b2b2b2', 'downgrade b2b2b2b2b2b2']
 true

@@ -1,6 +1,6 @@
 def db = evaluate(new File(basedir, '../../../../src/it/support/db.groovy'))
 
-assert db.log.contains('Running stamp  -> b2b2b2b2b2b2')
+assert db.log.contains('Running stamp_revision  -> b2b2b2b2b2b2')
 assert !db.log.contains('Running upgrade')
 assert db.versions() == ['b2b2b2b2b2b2']
 // no SQL of any revision ran
