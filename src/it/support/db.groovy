@@ -4,6 +4,8 @@
 //   db.value('select count(*) from migrate_history')    -> first column of the first row
 //   db.log                                               -> the build log text, without colour codes
 //   db.lines                                             -> its lines, without Maven's "[INFO] " prefix
+//   db.runs                                              -> the log of each invocation (invoker.goals.N is
+//                                                           db.runs[N - 1]); not for quiet (-q) invocations
 // Needs the invoker script variables pgjdbcJar and itDatabaseBase.
 import java.sql.Connection
 
@@ -50,5 +52,15 @@ def versions = { String table = 'migrate_version' ->
 }
 def log = new File(basedir, 'build.log').text.replaceAll('\u001B\\[[;\\d]*m', '')
 def lines = log.readLines().collect { it.startsWith('[INFO] ') ? it.substring(7) : it }
+// every Maven invocation starts by scanning for projects
+def runs = []
+lines.each { line ->
+    if (line == 'Scanning for projects...') {
+        runs << new StringBuilder()
+    }
+    if (runs) {
+        runs[-1].append(line).append('\n')
+    }
+}
 [rows: rows, value: value, tableExists: tableExists, versions: versions, url: url, name: dbName,
- log: log, lines: lines]
+ log: log, lines: lines, runs: runs*.toString()]
