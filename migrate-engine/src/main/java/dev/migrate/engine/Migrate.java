@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The commands, one method each, as Alembic's command module has them. A {@code Migrate} is made
@@ -80,107 +81,151 @@ public final class Migrate implements AutoCloseable {
     }
 
     public RunResult upgrade(String target, RunOptions options) {
-        RevisionMap map = map();
-        RunResult result = migrator().migrate(byId(), heads -> map.upgrade(heads, target),
-                databaseOptions(options), progress());
-        reportOutcome(result, map);
-        return result;
+        return guarded(() -> {
+            RevisionMap map = map();
+            RunResult result = migrator().migrate(byId(), heads -> map.upgrade(heads, target),
+                    databaseOptions(options), progress());
+            reportOutcome(result, map);
+            return result;
+        });
     }
 
     public RunResult downgrade(String target, RunOptions options) {
-        environment.checkConfirmed("downgrade", options.confirm().orElse(null));
-        RevisionMap map = map();
-        RunResult result = migrator().migrate(byId(), heads -> map.downgrade(heads, target),
-                databaseOptions(options), progress());
-        reportOutcome(result, map);
-        return result;
+        return guarded(() -> {
+            environment.checkConfirmed("downgrade", options.confirm().orElse(null));
+            RevisionMap map = map();
+            RunResult result = migrator().migrate(byId(), heads -> map.downgrade(heads, target),
+                    databaseOptions(options), progress());
+            reportOutcome(result, map);
+            return result;
+        });
     }
 
     public RunResult stamp(List<String> targets, boolean purge, Optional<String> confirm) {
-        environment.checkConfirmed("stamp", confirm.orElse(null));
-        RevisionMap map = map();
-        return migrator().stamp(byId(), heads -> map.stamp(heads, targets, purge), progress());
+        return guarded(() -> {
+            environment.checkConfirmed("stamp", confirm.orElse(null));
+            RevisionMap map = map();
+            return migrator().stamp(byId(), heads -> map.stamp(heads, targets, purge), progress());
+        });
     }
 
     /** Offline upgrade: {@code to} or {@code from:to}; without {@code from} the script starts at base. */
     public String upgradeSql(String range) {
-        Range r = Range.parse(range, false);
-        RevisionMap map = map();
-        return offline(map.upgrade(r.start(map), r.to()));
+        return guarded(() -> {
+            Range r = Range.parse(range, false);
+            RevisionMap map = map();
+            return offline(map.upgrade(r.start(map), r.to()));
+        });
     }
 
     /** Offline downgrade needs both ends, {@code from:to}, since no database says where it starts. */
     public String downgradeSql(String range) {
-        Range r = Range.parse(range, true);
-        RevisionMap map = map();
-        return offline(map.downgrade(r.start(map), r.to()));
+        return guarded(() -> {
+            Range r = Range.parse(range, true);
+            RevisionMap map = map();
+            return offline(map.downgrade(r.start(map), r.to()));
+        });
     }
 
     public String stampSql(List<String> targets, boolean purge) {
-        return offline(map().stamp(Set.of(), targets, purge));
+        return guarded(() -> {
+            return offline(map().stamp(Set.of(), targets, purge));
+        });
     }
 
     public Report current() {
-        DatabaseState state = migrator().readState();
-        RevisionMap map = map();
-        List<Reports.Entry> entries = new ArrayList<>();
-        for (String head : new TreeSet<>(state.heads())) {
-            Revision r = map.find(head).orElse(Revision.of(head));
-            entries.add(Reports.entry(map, this::scriptOf, r, state.heads()));
-        }
-        return new Reports.Listing("current", entries, Reports.Entry::marked, Map.of("environment", environment.name()));
+        return guarded(() -> {
+            DatabaseState state = migrator().readState();
+            RevisionMap map = map();
+            List<Reports.Entry> entries = new ArrayList<>();
+            for (String head : new TreeSet<>(state.heads())) {
+                Revision r = map.find(head).orElse(Revision.of(head));
+                entries.add(Reports.entry(map, this::scriptOf, r, state.heads()));
+            }
+            return new Reports.Listing("current", entries, Reports.Entry::marked, Map.of("environment", environment.name()));
+        });
     }
 
     public Report history(String range) {
-        Set<String> current = migrator().readState().heads();
-        RevisionMap map = map();
-        List<Reports.Entry> entries = map.history(range, current).stream()
-                .map(r -> Reports.entry(map, this::scriptOf, r, current)).toList();
-        return new Reports.Listing("revisions", entries, Reports.Entry::historyLine, Map.of());
+        return guarded(() -> {
+            Set<String> current = migrator().readState().heads();
+            RevisionMap map = map();
+            List<Reports.Entry> entries = map.history(range, current).stream()
+                    .map(r -> Reports.entry(map, this::scriptOf, r, current)).toList();
+            return new Reports.Listing("revisions", entries, Reports.Entry::historyLine, Map.of());
+        });
     }
 
     public Report heads() {
-        RevisionMap map = map();
-        List<Reports.Entry> entries = new TreeSet<>(map.heads()).stream()
-                .map(id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of())).toList();
-        return new Reports.Listing("heads", entries, Reports.Entry::marked, Map.of());
+        return guarded(() -> {
+            RevisionMap map = map();
+            List<Reports.Entry> entries = new TreeSet<>(map.heads()).stream()
+                    .map(id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of())).toList();
+            return new Reports.Listing("heads", entries, Reports.Entry::marked, Map.of());
+        });
     }
 
     public Report branches() {
-        RevisionMap map = map();
-        Function<String, Reports.Entry> entryOf = id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of());
-        return new Reports.Branches(map, new TreeSet<>(map.branchPoints()).stream().map(entryOf).toList(), entryOf);
+        return guarded(() -> {
+            RevisionMap map = map();
+            Function<String, Reports.Entry> entryOf = id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of());
+            return new Reports.Branches(map, new TreeSet<>(map.branchPoints()).stream().map(entryOf).toList(), entryOf);
+        });
     }
 
     public Report show(String revision) {
-        RevisionMap map = map();
-        List<Reports.Entry> entries = map.resolve(revision, Set.of()).stream().sorted()
-                .map(id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of())).toList();
-        return new Reports.Listing("revisions", entries, Reports.Entry::marked, Map.of());
+        return guarded(() -> {
+            RevisionMap map = map();
+            List<Reports.Entry> entries = map.resolve(revision, Set.of()).stream().sorted()
+                    .map(id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of())).toList();
+            return new Reports.Listing("revisions", entries, Reports.Entry::marked, Map.of());
+        });
     }
 
     /** Writes a new revision on top of {@code request.head()} ({@code alembic revision}). */
     public Path revision(RevisionRequest request) {
-        RevisionMap map = map();
-        List<String> parents = "base".equals(request.head()) ? List.of() : parentsFor(map, request);
-        List<String> dependsOn = request.dependsOn().stream()
-                .map(d -> d.contains("@") || map.find(d).isPresent() ? d : map.get(d).id()).toList();
-        return write(map, request.revId(), request.message(), parents, request.branchLabels(), dependsOn,
-                request.versionPath());
+        return guarded(() -> {
+            RevisionMap map = map();
+            List<String> parents = "base".equals(request.head()) ? List.of() : parentsFor(map, request);
+            List<String> dependsOn = request.dependsOn().stream()
+                    .map(d -> d.contains("@") || map.find(d).isPresent() ? d : map.get(d).id()).toList();
+            return write(map, request.revId(), request.message(), parents, request.branchLabels(), dependsOn,
+                    request.versionPath());
+        });
     }
 
     /** Writes a revision merging {@code revisions} (or all heads) into one ({@code alembic merge}). */
     public Path merge(List<String> revisions, String message, List<String> branchLabels, String revId) {
-        RevisionMap map = map();
-        Set<String> parents = new LinkedHashSet<>();
-        for (String r : revisions.isEmpty() ? List.of("heads") : revisions) {
-            parents.addAll(new TreeSet<>(map.resolve(r, Set.of())));
+        return guarded(() -> {
+            RevisionMap map = map();
+            Set<String> parents = new LinkedHashSet<>();
+            for (String r : revisions.isEmpty() ? List.of("heads") : revisions) {
+                parents.addAll(new TreeSet<>(map.resolve(r, Set.of())));
+            }
+            if (parents.size() < 2) {
+                throw new MigrateException("Nothing to merge: " + (parents.isEmpty() ? "no revisions" : "only " + parents.iterator().next())
+                        + " given. Name two or more heads with -Dmigrate.revisions=a,b, or leave it at 'heads'.");
+            }
+            return write(map, revId, message, List.copyOf(parents), branchLabels, List.of(), null);
+        });
+    }
+
+    /**
+     * Runs a command so that no exception leaving it carries this environment's password, whatever
+     * the driver or the server put into a message.
+     */
+    private <T> T guarded(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            Secrets secrets = environment.secrets();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (!secrets.isClean(t.getMessage()) || !secrets.isClean(t.toString())) {
+                    throw secrets.wrap(e.getMessage(), e);
+                }
+            }
+            throw e;
         }
-        if (parents.size() < 2) {
-            throw new MigrateException("Nothing to merge: " + (parents.isEmpty() ? "no revisions" : "only " + parents.iterator().next())
-                    + " given. Name two or more heads with -Dmigrate.revisions=a,b, or leave it at 'heads'.");
-        }
-        return write(map, revId, message, List.copyOf(parents), branchLabels, List.of(), null);
     }
 
     @Override

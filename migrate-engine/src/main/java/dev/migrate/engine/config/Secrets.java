@@ -36,6 +36,7 @@ public final class Secrets {
     /** {@code scheme://user:password@} or a bare {@code user:password@host}; bounded, so linear in the text. */
     private static final Pattern USER_INFO = Pattern.compile(
             "(?<![\\w.%+-])((?:[A-Za-z][A-Za-z0-9+.-]*://)?[^\\s:/@?#'\"]{1,128}):([^\\s/'\"]{1,256})@(?=[\\w\\[.%-])");
+    private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern PASSWORD_PAIR = Pattern.compile(
             "(?i)(\\bpass(?:word)?\\s*=\\s*)('[^']*'|\"[^\"]*\"|[^\\s&;,'\")]+)");
 
@@ -101,8 +102,13 @@ public final class Secrets {
         for (String form : forms) {
             result = result.replace(form, MASK);
         }
-        result = USER_INFO.matcher(result).replaceAll(m -> Matcher.quoteReplacement(
-                MASK.equals(m.group(2)) ? m.group() : m.group(1) + ":" + MASK + "@"));
+        if (result.indexOf('@') >= 0) {
+            // only words holding both ':' and '@' can hold userinfo: the regex runs on those alone
+            result = WORD.matcher(result).replaceAll(word -> Matcher.quoteReplacement(
+                    word.group().indexOf('@') < 0 || word.group().indexOf(':') < 0 ? word.group()
+                            : USER_INFO.matcher(word.group()).replaceAll(m -> Matcher.quoteReplacement(
+                                    MASK.equals(m.group(2)) ? m.group() : m.group(1) + ":" + MASK + "@"))));
+        }
         result = PASSWORD_PAIR.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         return result;
     }
@@ -119,6 +125,13 @@ public final class Secrets {
      */
     public MigrateException wrap(String message, Throwable cause) {
         return new MigrateException(scrub(message), cause == null ? null : scrubbed(cause));
+    }
+
+    /** Like {@link #wrap(String, Throwable)}, with the cause's own message (or its class name). */
+    public MigrateException wrap(Throwable cause) {
+        Objects.requireNonNull(cause, "cause");
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName();
+        return wrap(message, cause);
     }
 
     /** A scrubbed copy of a throwable, its causes and suppressed exceptions, stack traces kept. */

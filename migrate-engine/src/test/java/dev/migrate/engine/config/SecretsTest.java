@@ -102,6 +102,14 @@ class SecretsTest {
     }
 
     @Test
+    void wrapTakesTheCausesMessage() {
+        MigrateException wrapped = secrets.wrap(new UnknownHostException("app:" + PASSWORD + "@db"));
+        assertEquals("app:***@db", wrapped.getMessage());
+        assertEquals("java.net.UnknownHostException: app:***@db", wrapped.getCause().toString());
+        assertEquals("java.lang.IllegalStateException", secrets.wrap(new IllegalStateException()).getMessage());
+    }
+
+    @Test
     void wrapWithoutCauseAndCyclicCauses() {
         assertNull(secrets.wrap("plain", null).getCause());
         RuntimeException a = new RuntimeException("a " + PASSWORD);
