@@ -6,5 +6,5 @@ assert !db.log.contains('local_does_not_exist')
 assert db.log.contains('Running upgrade a1a1a1a1a1a1 -> b2b2b2b2b2b2, create orders')
 assert db.versions() == ['b2b2b2b2b2b2']
 assert db.rows('select distinct environment from migrate_history').collect { it.environment } == ['staging']
-assert db.log =~ /b2b2b2b2b2b2 \(head\)/
+assert db.output(2) == ['b2b2b2b2b2b2 (head)']
 true

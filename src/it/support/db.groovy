@@ -6,6 +6,8 @@
 //   db.lines                                             -> its lines, without Maven's "[INFO] " prefix
 //   db.runs                                              -> the log of each invocation (invoker.goals.N is
 //                                                           db.runs[N - 1]); not for quiet (-q) invocations
+//   db.output(n)                                         -> what the goal of invocation n printed, without
+//                                                           its Environment line
 // Needs the invoker script variables pgjdbcJar and itDatabaseBase.
 import java.sql.Connection
 
@@ -62,5 +64,11 @@ lines.each { line ->
         runs[-1].append(line).append('\n')
     }
 }
+def output = { int n ->
+    def run = runs[n - 1].toString().readLines()
+    def start = run.findIndexOf { it.startsWith('--- migrate-maven-plugin:') }
+    def end = run.findIndexOf(start + 1) { it.startsWith('------------') }
+    run.subList(start + 1, end < 0 ? run.size() : end).findAll { !it.startsWith('Environment ') && !it.isBlank() }
+}
 [rows: rows, value: value, tableExists: tableExists, versions: versions, url: url, name: dbName,
- log: log, lines: lines, runs: runs*.toString()]
+ log: log, lines: lines, runs: runs*.toString(), output: output]
