@@ -70,5 +70,16 @@ def output = { int n ->
     def end = run.findIndexOf(start + 1) { it.startsWith('------------') }
     run.subList(start + 1, end < 0 ? run.size() : end).findAll { !it.startsWith('Environment ') && !it.isBlank() }
 }
-[rows: rows, value: value, tableExists: tableExists, versions: versions, url: url, name: dbName,
- log: log, lines: lines, runs: runs*.toString(), output: output]
+new ScenarioDb(rows: rows, value: value, tableExists: tableExists, versions: versions, output: output,
+        url: url, name: dbName, log: log, lines: lines, runs: runs*.toString())
+
+/** What verify scripts use; prints as its name only, so that a failed assert does not dump the whole log. */
+class ScenarioDb {
+    Closure rows, value, tableExists, versions, output
+    String url, name, log
+    List<String> lines, runs
+
+    String toString() {
+        "db(${name})"
+    }
+}
