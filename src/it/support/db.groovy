@@ -56,7 +56,7 @@ def log = new File(basedir, 'build.log').text.replaceAll('\u001B\\[[;\\d]*m', ''
 def lines = log.readLines().collect { it.startsWith('[INFO] ') ? it.substring(7) : it }
 // every Maven invocation starts by scanning for projects
 def runs = []
-lines.each { line ->
+lines.findAll { !(it ==~ /(Running|Finished) (selector|pre-build|post-build) script: .*/) }.each { line ->
     if (line == 'Scanning for projects...') {
         runs << new StringBuilder()
     }
