@@ -39,11 +39,13 @@ ms() { echo $(( ($2 - $1) / 1000000 )); }
 run_psql() { for f in "$WORK"/up/*.sql; do psql -q -X -v ON_ERROR_STOP=1 -1 -d bench_upgrade_psql -f "$f"; done; }
 run_session() { psql -q -X -v ON_ERROR_STOP=1 -d bench_upgrade_session -f "$WORK/session.sql"; }
 run_migrate() {
-  java -cp "$WORK/classes:$CP" UpgradeBench "jdbc:postgresql://$PGHOST:$PGPORT/bench_upgrade_migrate" "$PGUSER" "$WORK/versions" 2>/dev/null
+  java -cp "$WORK/classes:$CP" UpgradeBench "jdbc:postgresql://$PGHOST:$PGPORT/bench_upgrade_migrate" "$PGUSER" "$WORK/versions" \
+    2>/dev/null | tee -a "$WORK/engine.log"
 }
 timed() { local t0; t0=$(now); "$@" >&2; ms "$t0" "$(now)"; }
 
 declare -a P S M R
+: > "$WORK/engine.log"
 for r in $(seq 1 "$ROUNDS"); do
   fresh bench_upgrade_psql; fresh bench_upgrade_session; fresh bench_upgrade_migrate
   p=0
@@ -63,4 +65,5 @@ echo "median of $ROUNDS: floor-psql $mp ms, floor-session $msn ms, migrate $mm m
 echo "best of $ROUNDS: floor-psql $(minimum "${P[@]}") ms, floor-session $(minimum "${S[@]}") ms, migrate $(minimum "${M[@]}") ms"
 [ "$mp" = 0 ] || awk -v m="$mm" -v p="$mp" 'BEGIN { printf "ratio migrate/floor-psql %.2f\n", m/p }'
 echo "ratio migrate/floor-session (median of per-round ratios) $mr"
+echo "engine alone, in its JVM (connect+lock+tables+run), median: $(median $(sed -n 's/.*connect+lock+tables+run \([0-9]*\) ms.*/\1/p' "$WORK/engine.log")) ms"
 for db in bench_upgrade_psql bench_upgrade_session bench_upgrade_migrate; do psql -q -d postgres -c "DROP DATABASE IF EXISTS $db"; done
