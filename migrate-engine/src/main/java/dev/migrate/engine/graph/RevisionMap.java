@@ -40,7 +40,8 @@ public final class RevisionMap {
     private final Function<String, String> origin;
     private final Map<String, Integer> index;
     private final Map<String, Integer> labels;
-    private final String[] sortedIds;
+    /** All ids sorted, for prefix lookups; built on the first one. */
+    private volatile String[] sortedIds;
     /** Version parents ('Revises:'). */
     private final int[][] down;
     /** Version children. */
@@ -70,8 +71,6 @@ public final class RevisionMap {
             }
         }
         this.labels = mapLabels();
-        this.sortedIds = index.keySet().toArray(new String[0]);
-        Arrays.sort(sortedIds);
         this.down = new int[n][];
         int[][] deps = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -97,10 +96,10 @@ public final class RevisionMap {
         this.heads = select(i -> next[i].length == 0);
         this.realHeads = select(i -> allNextCount[i] == 0);
         this.bases = select(i -> down[i].length == 0);
-        this.covering = coverLabels();
         BitSet all = new BitSet(n);
         all.set(0, n);
         this.historyOrder = topologicalSort(all, toList(realHeads));
+        this.covering = coverLabels();
     }
 
     /** Builds and validates the graph of these revisions; error messages name revisions by id. */
@@ -492,39 +491,53 @@ public final class RevisionMap {
         return out;
     }
 
-    /** Alembic's branch labels: the revision, its descendants, and ancestors back to a branch point. */
+    /**
+     * Alembic's branch labels: the revision, its descendants, and ancestors back to a branch
+     * point. Descendants inherit their parents' label sets in topological order, sharing one set
+     * object along a chain, so this is linear however many revisions a label covers.
+     */
     private List<Set<String>> coverLabels() {
         int n = revs.length;
-        List<TreeSet<String>> acc = new ArrayList<>(Collections.nCopies(n, null));
-        for (Map.Entry<String, Integer> e : labels.entrySet()) {
-            int r = e.getValue();
-            BitSet descendants = closure(List.of(r), next, true);
-            for (int d = descendants.nextSetBit(0); d >= 0; d = descendants.nextSetBit(d + 1)) {
-                addLabel(acc, d, e.getKey());
+        List<Set<String>> out = new ArrayList<>(Collections.nCopies(n, Set.of()));
+        if (labels.isEmpty()) {
+            return out;
+        }
+        Map<Set<String>, Set<String>> interned = new HashMap<>();
+        for (int k = historyOrder.length - 1; k >= 0; k--) {
+            int r = historyOrder[k];
+            Set<String> own = revs[r].branchLabels();
+            if (own.isEmpty() && down[r].length == 1) {
+                out.set(r, out.get(down[r][0]));
+            } else if (!own.isEmpty() || down[r].length > 1) {
+                TreeSet<String> union = new TreeSet<>(own);
+                for (int p : down[r]) {
+                    union.addAll(out.get(p));
+                }
+                out.set(r, intern(interned, union));
             }
-            int parent = r;
+        }
+        for (Map.Entry<String, Integer> e : labels.entrySet()) {
+            int parent = e.getValue();
             while (allNextCount[parent] <= 1 && down[parent].length <= 1) {
-                addLabel(acc, parent, e.getKey());
+                if (!out.get(parent).contains(e.getKey())) {
+                    TreeSet<String> more = new TreeSet<>(out.get(parent));
+                    more.add(e.getKey());
+                    out.set(parent, intern(interned, more));
+                }
                 if (down[parent].length == 0) {
                     break;
                 }
                 parent = down[parent][0];
             }
         }
-        Map<Set<String>, Set<String>> interned = new HashMap<>();
-        List<Set<String>> out = new ArrayList<>(n);
-        for (TreeSet<String> s : acc) {
-            out.add(s == null ? Set.of()
-                    : interned.computeIfAbsent(s, k -> Collections.unmodifiableSet(new LinkedHashSet<>(k))));
-        }
         return out;
     }
 
-    private static void addLabel(List<TreeSet<String>> acc, int i, String label) {
-        if (acc.get(i) == null) {
-            acc.set(i, new TreeSet<>());
+    private static Set<String> intern(Map<Set<String>, Set<String>> interned, TreeSet<String> labels) {
+        if (labels.isEmpty()) {
+            return Set.of();
         }
-        acc.get(i).add(label);
+        return interned.computeIfAbsent(labels, k -> Collections.unmodifiableSet(new LinkedHashSet<>(k)));
     }
 
     // ---------------------------------------------------------------- resolution (Alembic's grammar)
@@ -653,6 +666,12 @@ public final class RevisionMap {
     private List<Integer> prefixMatches(String prefix) {
         if (prefix.length() < 4) {
             return List.of();
+        }
+        String[] sortedIds = this.sortedIds;
+        if (sortedIds == null) {
+            sortedIds = index.keySet().toArray(new String[0]);
+            Arrays.sort(sortedIds);
+            this.sortedIds = sortedIds;
         }
         List<Integer> out = new ArrayList<>();
         int k = Arrays.binarySearch(sortedIds, prefix);
@@ -1012,54 +1031,53 @@ public final class RevisionMap {
                 }
             }
         }
-        BitSet done = new BitSet(n);
-        BitSet inCurrent = new BitSet(n);
+        boolean[] done = new boolean[n];
+        boolean[] inCurrent = new boolean[n];
         List<Integer> current = new ArrayList<>();
         startHeads.stream().filter(todo::get).distinct().sorted().forEach(h -> {
             current.add(h);
-            inCurrent.set(h);
+            inCurrent[h] = true;
         });
         int[] out = new int[todo.cardinality()];
         int emitted = 0;
-        int[] seen = new int[n];
+        Map<Integer, int[]> regions = new HashMap<>();
         int[] stack = new int[n];
-        int generation = 0;
         int idx = 0;
         while (!current.isEmpty()) {
             int candidate = current.get(idx);
             if (pending[candidate] > 0) {
-                int blocking = blockingHead(candidate, idx, current, todo, done, seen, ++generation, stack);
+                int blocking = blockingHead(candidate, idx, current, todo, done, regions, stack);
                 if (blocking >= 0) {
                     idx = blocking;
                     continue;
                 }
             }
-            if (!done.get(candidate)) {
+            if (!done[candidate]) {
                 out[emitted++] = candidate;
-                done.set(candidate);
+                done[candidate] = true;
             }
             List<Integer> toAdd = new ArrayList<>(2);
             for (int d : normDown[candidate]) {
                 if (todo.get(d)) {
                     pending[d]--;
-                    if (!done.get(d) && !inCurrent.get(d)) {
+                    if (!done[d] && !inCurrent[d]) {
                         toAdd.add(d);
                     }
                 }
             }
-            inCurrent.clear(candidate);
+            inCurrent[candidate] = false;
             if (toAdd.isEmpty()) {
                 current.remove(idx);
                 idx = Math.max(idx - 1, 0);
             } else {
                 current.set(idx, toAdd.get(0));
                 current.addAll(toAdd.subList(1, toAdd.size()));
-                toAdd.forEach(inCurrent::set);
+                toAdd.forEach(d -> inCurrent[d] = true);
             }
         }
         if (emitted < out.length) {
             for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
-                if (!done.get(i)) {
+                if (!done[i]) {
                     out[emitted++] = i;
                 }
             }
@@ -1069,28 +1087,44 @@ public final class RevisionMap {
 
     /**
      * The position of the first pending head (other than {@code idx}) that has {@code candidate}
-     * as an ancestor, found by walking up through the revisions not yet emitted; -1 if none.
+     * as an ancestor; -1 if none. The revisions above a waiting candidate are found once, by
+     * walking up through those not yet emitted, and kept: a pending head is above the candidate
+     * later only if it already was then, so each region is walked once per sort.
      */
-    private int blockingHead(int candidate, int idx, List<Integer> current, BitSet todo, BitSet done, int[] seen,
-                             int generation, int[] stack) {
-        int top = 0;
-        stack[top++] = candidate;
-        seen[candidate] = generation;
-        while (top > 0) {
-            int r = stack[--top];
-            for (int c : normNext[r]) {
-                if (todo.get(c) && !done.get(c) && seen[c] != generation) {
-                    seen[c] = generation;
-                    stack[top++] = c;
-                }
-            }
-        }
+    private int blockingHead(int candidate, int idx, List<Integer> current, BitSet todo, boolean[] done,
+                             Map<Integer, int[]> regions, int[] stack) {
+        int[] region = regions.computeIfAbsent(candidate, c -> regionAbove(c, todo, done, stack));
         for (int j = 0; j < current.size(); j++) {
-            if (j != idx && seen[current.get(j)] == generation) {
+            if (j != idx && Arrays.binarySearch(region, current.get(j)) >= 0) {
                 return j;
             }
         }
         return -1;
+    }
+
+    /** The not yet emitted revisions of {@code todo} above {@code candidate}, sorted. */
+    private int[] regionAbove(int candidate, BitSet todo, boolean[] done, int[] stack) {
+        BitSet seen = new BitSet();
+        int top = 0;
+        stack[top++] = candidate;
+        int count = 0;
+        int[] found = new int[16];
+        while (top > 0) {
+            int r = stack[--top];
+            for (int c : normNext[r]) {
+                if (todo.get(c) && !done[c] && !seen.get(c)) {
+                    seen.set(c);
+                    stack[top++] = c;
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = c;
+                }
+            }
+        }
+        int[] region = Arrays.copyOf(found, count);
+        Arrays.sort(region);
+        return region;
     }
 
     // ---------------------------------------------------------------- version table
