@@ -375,6 +375,10 @@ public final class RevisionMap {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (int i = 0; i < revs.length; i++) {
             for (String label : new TreeSet<>(revs[i].branchLabels())) {
+                if (!Revision.isValidId(label)) {
+                    throw new InvalidTargetException(label, "Branch label '" + label + "' of revision " + revs[i].id()
+                            + " may contain only letters, digits and '_' (the characters @ - + : are target syntax).");
+                }
                 Integer first = index.containsKey(label) ? index.get(label) : out.get(label);
                 if (first != null) {
                     throw new DuplicateBranchLabelException(label, revs[first].id(), revs[i].id());

@@ -125,6 +125,16 @@ class ForkTest {
                 + "Name a branch with 'label@+1', or give a revision id.", e.getMessage());
     }
 
+    /**
+     * Alembic drops the label of an absolute downgrade target and resolves plain 'head', which
+     * fails with two heads; we resolve the whole 'label@head'.
+     */
+    @Test
+    void downgradeToALabelledHeadKeepsTheLabelUnlikeAlembic() {
+        assertDowngrade(map, "c1branch@head", set("d1", "d2"), List.of(), set("d1", "d2"));
+        assertDowngrade(map, "c2branch@c2", set("d1", "d2"), List.of("down:d2"), set("d1", "c2"));
+    }
+
     @Test
     void downgradeToACurrentHeadDoesNothing() {
         assertDowngrade(map, "c2", set("d1", "c2"), List.of(), set("d1", "c2"));
