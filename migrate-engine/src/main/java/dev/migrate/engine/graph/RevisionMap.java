@@ -269,9 +269,12 @@ public final class RevisionMap {
     }
 
     /**
-     * Moves the version table to {@code targets} without running anything. Heads on the same line
-     * of descent as a target are replaced by it; other heads stay. {@code purge} first deletes
-     * every current head, even ones no revision defines.
+     * Moves the version table to {@code targets} without running anything. Each target replaces
+     * the current heads on its line of descent (ancestors or descendants, dependencies included),
+     * or is inserted next to them; {@code base} and {@code label@base} delete the heads of their
+     * lineage; other heads stay. {@code purge} first deletes every current head, even ones no
+     * revision defines. Unlike Alembic, several targets below one head, or a target that is
+     * already a head among others, give one row per target instead of a crash or a lost row.
      */
     public Plan stamp(Set<String> currentHeads, List<String> targets, boolean purge) {
         List<VersionChange> changes = new ArrayList<>();
@@ -284,44 +287,48 @@ public final class RevisionMap {
         }
         List<String> texts = targets.isEmpty() ? List.of("base") : targets;
         LinkedHashSet<Integer> dests = new LinkedHashSet<>();
-        BitSet affected = new BitSet();
+        BitSet toBase = new BitSet();
         for (String text : texts) {
-            dests.addAll(revisionsOnly(resolveIndexes(text, current)));
-            affected.or(headsSharingLineage(current, text));
+            List<Integer> found = revisionsOnly(resolveIndexes(text, current));
+            if (found.isEmpty()) {
+                toBase.or(headsSharingLineage(current, text));
+            }
+            dests.addAll(found);
         }
         checkOverlap(new ArrayList<>(dests));
-        Set<Integer> remaining = new LinkedHashSet<>(current);
-        BitSet consumed = new BitSet();
+        LinkedHashSet<Integer> rows = new LinkedHashSet<>(current);
         for (int t : dests) {
-            if (remaining.contains(t)) {
+            if (rows.contains(t)) {
                 continue;
             }
             BitSet line = lineage(List.of(t), true);
-            List<Integer> mine = new ArrayList<>();
+            List<Integer> related = new ArrayList<>();
             for (int h : current) {
-                if (affected.get(h) && !consumed.get(h) && !dests.contains(h) && line.get(h)) {
-                    mine.add(h);
+                if (rows.contains(h) && !dests.contains(h) && line.get(h)) {
+                    related.add(h);
                 }
             }
-            if (mine.isEmpty()) {
+            if (related.isEmpty()) {
                 changes.add(new VersionChange.Insert(revs[t].id()));
             } else {
-                for (int k = 0; k < mine.size() - 1; k++) {
-                    changes.add(new VersionChange.Delete(revs[mine.get(k)].id()));
+                for (int k = 0; k < related.size() - 1; k++) {
+                    changes.add(new VersionChange.Delete(revs[related.get(k)].id()));
                 }
-                changes.add(new VersionChange.Update(revs[mine.get(mine.size() - 1)].id(), revs[t].id()));
-                mine.forEach(consumed::set);
+                changes.add(new VersionChange.Update(revs[related.get(related.size() - 1)].id(), revs[t].id()));
+                rows.removeAll(related);
             }
+            rows.add(t);
         }
         for (int h : current) {
-            if (affected.get(h) && !consumed.get(h) && !dests.contains(h)) {
+            if (toBase.get(h) && rows.contains(h) && !dests.contains(h)) {
                 changes.add(new VersionChange.Delete(revs[h].id()));
+                rows.remove(h);
             }
         }
-        remaining.removeIf(affected::get);
-        remaining.addAll(dests);
+        List<Integer> end = new ArrayList<>(rows);
+        Collections.sort(end);
         Set<String> start = purge ? currentHeads : idSet(current);
-        return new Plan(start, idSet(remaining), List.of(), changes);
+        return new Plan(start, idSet(end), List.of(), changes);
     }
 
     /**

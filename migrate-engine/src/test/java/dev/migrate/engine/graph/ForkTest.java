@@ -163,6 +163,32 @@ class ForkTest {
     }
 
     @Test
+    void stampBothBranchesToHeads() {
+        Plan plan = map.stamp(set("c1", "c2"), List.of("heads"), false);
+        assertEquals(List.of("update c1 d1", "update c2 d2"), changes(plan));
+        assertEquals(set("d1", "d2"), plan.endHeads());
+    }
+
+    /**
+     * Alembic moves every head of the target's lineage into the first target it stamps, so b2,
+     * already a head, is deleted while c is stamped; we move only the heads on each target's line.
+     */
+    @Test
+    void stampToHeadsKeepsAHeadThatIsAlreadyCurrentWhereAlembicDeletesIt() {
+        RevisionMap fork = map(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", "b1"));
+        Plan plan = fork.stamp(set("b1", "b2"), List.of("heads"), false);
+        assertEquals(List.of("update b1 c"), changes(plan));
+        assertEquals(set("b2", "c"), plan.endHeads());
+    }
+
+    @Test
+    void stampAnotherBranchInsertsItsHead() {
+        Plan plan = map.stamp(set("d1"), List.of("c2branch@head"), false);
+        assertEquals(List.of("insert d2"), changes(plan));
+        assertEquals(set("d1", "d2"), plan.endHeads());
+    }
+
+    @Test
     void historyListsBranchesNewestFirst() {
         assertEquals(List.of("d1", "c1", "d2", "c2", "b", "a"),
                 map.history(null, set()).stream().map(Revision::id).toList());
