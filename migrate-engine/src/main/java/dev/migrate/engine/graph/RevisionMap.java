@@ -50,6 +50,7 @@ public final class RevisionMap {
     private final int[][] normDown;
     /** Children including dependents (reverse of {@link #normDown}). */
     private final int[][] normNext;
+    private final TopologicalOrder ordering;
     /** Number of revisions that revise or depend on each revision. */
     private final int[] allNextCount;
     private final int[] heads;
@@ -93,12 +94,13 @@ public final class RevisionMap {
         }
         this.normDown = normalizeDependencies(deps);
         this.normNext = reverse(normDown);
+        this.ordering = new TopologicalOrder(normDown, normNext);
         this.heads = select(i -> next[i].length == 0);
         this.realHeads = select(i -> allNextCount[i] == 0);
         this.bases = select(i -> down[i].length == 0);
         BitSet all = new BitSet(n);
         all.set(0, n);
-        this.historyOrder = topologicalSort(all, toList(realHeads));
+        this.historyOrder = ordering.sort(all, toList(realHeads));
         this.covering = coverLabels();
     }
 
@@ -227,14 +229,14 @@ public final class RevisionMap {
         }
         List<Integer> targets = revisionsOnly(parseUpgradeTarget(current, upper, true));
         BitSet needs = collectUpgrade(targets, lowerText, current, false, true);
-        int[] order = topologicalSort(needs, targets);
-        HeadTracker tracker = new HeadTracker(current);
+        int[] order = ordering.sort(needs, targets);
+        HeadMaintainer tracker = new HeadMaintainer(revs, normDown, current, closure(current, normDown, true));
         List<Step> steps = new ArrayList<>(order.length);
         for (int k = order.length - 1; k >= 0; k--) {
             int r = order[k];
             steps.add(new Step(revs[r], Direction.UPGRADE, tracker.upgrade(r)));
         }
-        return Plan.of(idSet(current), tracker.headIds(), steps);
+        return Plan.of(idSet(current), idSet(tracker.rows()), steps);
     }
 
     /**
@@ -259,13 +261,13 @@ public final class RevisionMap {
             current = currentIndexes(currentHeads);
         }
         BitSet drop = collectDowngrade(current, lower);
-        int[] order = topologicalSort(drop, current);
-        HeadTracker tracker = new HeadTracker(current);
+        int[] order = ordering.sort(drop, current);
+        HeadMaintainer tracker = new HeadMaintainer(revs, normDown, current, closure(current, normDown, true));
         List<Step> steps = new ArrayList<>(order.length);
         for (int r : order) {
             steps.add(new Step(revs[r], Direction.DOWNGRADE, tracker.downgrade(r)));
         }
-        return Plan.of(idSet(current), tracker.headIds(), steps);
+        return Plan.of(idSet(current), idSet(tracker.rows()), steps);
     }
 
     /**
@@ -370,7 +372,7 @@ public final class RevisionMap {
         }
         BitSet needs = collectUpgrade(targets, lowerLabelled, lower, true, false);
         List<Revision> out = new ArrayList<>();
-        for (int r : topologicalSort(needs, targets)) {
+        for (int r : ordering.sort(needs, targets)) {
             out.add(revs[r]);
         }
         return Collections.unmodifiableList(out);
@@ -1021,190 +1023,6 @@ public final class RevisionMap {
                 }
                 throw new OverlappingRevisionsException(revs[g].id(), ids(others));
             }
-        }
-    }
-
-    // ---------------------------------------------------------------- ordering
-
-    /**
-     * Alembic's _topological_sort, in linear time: revisions of {@code todo}, newest first, walking
-     * down one branch as long as no other pending head still needs the revision, and switching to
-     * the first head that does. A revision waits while any of its children in {@code todo} has not
-     * been emitted (which is exactly when another pending head has it as an ancestor).
-     */
-    private int[] topologicalSort(BitSet todo, List<Integer> startHeads) {
-        int n = revs.length;
-        int[] pending = new int[n];
-        for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
-            for (int d : normDown[i]) {
-                if (todo.get(d)) {
-                    pending[d]++;
-                }
-            }
-        }
-        boolean[] done = new boolean[n];
-        boolean[] inCurrent = new boolean[n];
-        List<Integer> current = new ArrayList<>();
-        startHeads.stream().filter(todo::get).distinct().sorted().forEach(h -> {
-            current.add(h);
-            inCurrent[h] = true;
-        });
-        int[] out = new int[todo.cardinality()];
-        int emitted = 0;
-        Map<Integer, int[]> regions = new HashMap<>();
-        int[] stack = new int[n];
-        int idx = 0;
-        while (!current.isEmpty()) {
-            int candidate = current.get(idx);
-            if (pending[candidate] > 0) {
-                int blocking = blockingHead(candidate, idx, current, todo, done, regions, stack);
-                if (blocking >= 0) {
-                    idx = blocking;
-                    continue;
-                }
-            }
-            if (!done[candidate]) {
-                out[emitted++] = candidate;
-                done[candidate] = true;
-            }
-            List<Integer> toAdd = new ArrayList<>(2);
-            for (int d : normDown[candidate]) {
-                if (todo.get(d)) {
-                    pending[d]--;
-                    if (!done[d] && !inCurrent[d]) {
-                        toAdd.add(d);
-                    }
-                }
-            }
-            inCurrent[candidate] = false;
-            if (toAdd.isEmpty()) {
-                current.remove(idx);
-                idx = Math.max(idx - 1, 0);
-            } else {
-                current.set(idx, toAdd.get(0));
-                current.addAll(toAdd.subList(1, toAdd.size()));
-                toAdd.forEach(d -> inCurrent[d] = true);
-            }
-        }
-        if (emitted < out.length) {
-            for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
-                if (!done[i]) {
-                    out[emitted++] = i;
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The position of the first pending head (other than {@code idx}) that has {@code candidate}
-     * as an ancestor; -1 if none. The revisions above a waiting candidate are found once, by
-     * walking up through those not yet emitted, and kept: a pending head is above the candidate
-     * later only if it already was then, so each region is walked once per sort.
-     */
-    private int blockingHead(int candidate, int idx, List<Integer> current, BitSet todo, boolean[] done,
-                             Map<Integer, int[]> regions, int[] stack) {
-        int[] region = regions.computeIfAbsent(candidate, c -> regionAbove(c, todo, done, stack));
-        for (int j = 0; j < current.size(); j++) {
-            if (j != idx && Arrays.binarySearch(region, current.get(j)) >= 0) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    /** The not yet emitted revisions of {@code todo} above {@code candidate}, sorted. */
-    private int[] regionAbove(int candidate, BitSet todo, boolean[] done, int[] stack) {
-        BitSet seen = new BitSet();
-        int top = 0;
-        stack[top++] = candidate;
-        int count = 0;
-        int[] found = new int[16];
-        while (top > 0) {
-            int r = stack[--top];
-            for (int c : normNext[r]) {
-                if (todo.get(c) && !done[c] && !seen.get(c)) {
-                    seen.set(c);
-                    stack[top++] = c;
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, count * 2);
-                    }
-                    found[count++] = c;
-                }
-            }
-        }
-        int[] region = Arrays.copyOf(found, count);
-        Arrays.sort(region);
-        return region;
-    }
-
-    // ---------------------------------------------------------------- version table
-
-    /**
-     * Alembic's HeadMaintainer: how the version table (one row per head) changes as each step
-     * runs. A revision is a head when it is applied and nothing applied revises or depends on it.
-     */
-    private final class HeadTracker {
-        private final LinkedHashSet<Integer> rows = new LinkedHashSet<>();
-        private final int[] appliedChildren = new int[revs.length];
-
-        HeadTracker(List<Integer> start) {
-            rows.addAll(start);
-            BitSet applied = closure(start, normDown, true);
-            for (int a = applied.nextSetBit(0); a >= 0; a = applied.nextSetBit(a + 1)) {
-                for (int d : normDown[a]) {
-                    appliedChildren[d]++;
-                }
-            }
-        }
-
-        List<VersionChange> upgrade(int r) {
-            List<Integer> from = new ArrayList<>(2);
-            for (int d : normDown[r]) {
-                appliedChildren[d]++;
-                if (rows.contains(d)) {
-                    from.add(d);
-                }
-            }
-            List<VersionChange> changes = new ArrayList<>(from.size());
-            if (from.isEmpty()) {
-                changes.add(new VersionChange.Insert(revs[r].id()));
-            } else {
-                for (int k = 0; k < from.size() - 1; k++) {
-                    changes.add(new VersionChange.Delete(revs[from.get(k)].id()));
-                }
-                changes.add(new VersionChange.Update(revs[from.get(from.size() - 1)].id(), revs[r].id()));
-            }
-            from.forEach(rows::remove);
-            rows.add(r);
-            return changes;
-        }
-
-        List<VersionChange> downgrade(int r) {
-            List<Integer> to = new ArrayList<>(2);
-            for (int d : normDown[r]) {
-                if (--appliedChildren[d] == 0 && !rows.contains(d)) {
-                    to.add(d);
-                }
-            }
-            List<VersionChange> changes = new ArrayList<>(to.size());
-            if (to.isEmpty()) {
-                changes.add(new VersionChange.Delete(revs[r].id()));
-            } else {
-                for (int k = 0; k < to.size() - 1; k++) {
-                    changes.add(new VersionChange.Insert(revs[to.get(k)].id()));
-                }
-                changes.add(new VersionChange.Update(revs[r].id(), revs[to.get(to.size() - 1)].id()));
-            }
-            rows.remove(r);
-            rows.addAll(to);
-            return changes;
-        }
-
-        Set<String> headIds() {
-            List<Integer> sorted = new ArrayList<>(rows);
-            Collections.sort(sorted);
-            return idSet(sorted);
         }
     }
 

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Hundreds of seeded random graphs (branches, merges, several roots, dependencies, labels). For
+ * 300 seeded random graphs (branches, merges, several roots, dependencies, labels). For
  * every pair of a reachable database state and a target, plans are checked against a plain
  * set-based model: the steps are exactly the revisions to add or drop, in an order that respects
  * every 'Revises:' and 'Depends On:' edge, their version changes replayed onto the start heads
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * exactly the heads on its target's line of descent.
  */
 class RandomGraphPropertyTest {
-    private static final int GRAPHS = 400;
+    private static final int GRAPHS = 300;
 
     private int upgrades;
     private int downgrades;
