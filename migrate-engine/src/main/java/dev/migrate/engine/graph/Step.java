@@ -11,11 +11,12 @@ public record Step(Revision revision, Direction direction, List<VersionChange> v
         versionChanges = List.copyOf(versionChanges);
     }
 
-    /** Alembic's log form: {@code 6f815ac9ca51 -> 3f2a9c1d8e7b} (a merge lists its parents). */
+    /**
+     * Alembic's log form: {@code 6f815ac9ca51 -> 3f2a9c1d8e7b} for an upgrade, the reverse for a
+     * downgrade; a merge point lists its parents ({@code a, b -> c}), a base has none ({@code  -> a}).
+     */
     public String arrow() {
-        String parents = revision.downRevisions().isEmpty() ? "" : String.join(", ", revision.downRevisions());
-        return direction == Direction.UPGRADE
-                ? (parents.isEmpty() ? "" : parents + " ") + "-> " + revision.id()
-                : revision.id() + " ->" + (parents.isEmpty() ? "" : " " + parents);
+        String parents = String.join(", ", revision.downRevisions());
+        return direction == Direction.UPGRADE ? parents + " -> " + revision.id() : revision.id() + " -> " + parents;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * A revision as read from its file: the graph node plus what is needed to run and report it.
  * {@code upgrade} and {@code downgrade} are already split into statements, each with its line in
- * the file. An empty downgrade means the revision is irreversible.
+ * the file. An empty downgrade after a non-empty upgrade means the revision is irreversible.
  */
 public record RevisionScript(
         Revision revision,
@@ -30,7 +30,11 @@ public record RevisionScript(
         return revision.id();
     }
 
+    /**
+     * Whether a downgrade can run through this revision: it has downgrade statements, or its upgrade
+     * has none (a merge point or an empty revision has nothing to undo).
+     */
     public boolean reversible() {
-        return !downgrade.isEmpty();
+        return !downgrade.isEmpty() || upgrade.isEmpty();
     }
 }

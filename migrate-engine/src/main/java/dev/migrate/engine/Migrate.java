@@ -1,0 +1,376 @@
+package dev.migrate.engine;
+
+import dev.migrate.engine.config.EnvironmentConfig;
+import dev.migrate.engine.config.EnvironmentResolver;
+import dev.migrate.engine.config.PoolerMode;
+import dev.migrate.engine.config.Secrets;
+import dev.migrate.engine.database.DatabaseSettings;
+import dev.migrate.engine.database.LockMode;
+import dev.migrate.engine.database.DatabaseState;
+import dev.migrate.engine.database.MigrationListener;
+import dev.migrate.engine.database.Migrator;
+import dev.migrate.engine.database.OfflineScript;
+import dev.migrate.engine.database.RunResult;
+import dev.migrate.engine.database.TransactionMode;
+import dev.migrate.engine.embedded.EmbeddedServer;
+import dev.migrate.engine.graph.MultipleHeadsException;
+import dev.migrate.engine.graph.Plan;
+import dev.migrate.engine.graph.Revision;
+import dev.migrate.engine.graph.RevisionMap;
+import dev.migrate.engine.scripts.NewRevision;
+import dev.migrate.engine.scripts.RevisionIds;
+import dev.migrate.engine.scripts.RevisionScript;
+import dev.migrate.engine.scripts.RevisionWriter;
+import dev.migrate.engine.scripts.ScriptDirectory;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Properties;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The commands, one method each, as Alembic's command module has them. A {@code Migrate} is made
+ * for one run of one goal: it resolves the environment once (and reports it), reads the revision
+ * files once, and connects (starting the embedded server if the environment is one) only when a
+ * command needs the database.
+ */
+public final class Migrate implements AutoCloseable {
+    private final ProjectLayout layout;
+    private final EnvironmentConfig environment;
+    private final MigrateListener listener;
+    private ScriptDirectory scripts;
+    private Map<String, RevisionScript> byId;
+    private EmbeddedServer embedded;
+    private Migrator migrator;
+
+    private Migrate(ProjectLayout layout, EnvironmentConfig environment, MigrateListener listener) {
+        this.layout = layout;
+        this.environment = environment;
+        this.listener = listener;
+    }
+
+    /** Resolves the environment (failing fast on an unknown one) and reports it in one line. */
+    public static Migrate open(ProjectLayout layout, EnvironmentRequest request, MigrateListener listener) {
+        EnvironmentResolver resolver = EnvironmentResolver.forProject(request.baseDirectory())
+                .withPluginConfiguration(request.buildSettings())
+                .withSystemProperties(request.systemProperties())
+                .withEnvironmentVariables(request.environmentVariables())
+                .withServerLookup(request.serverLookup());
+        if (request.serverCredentials().isPresent()) {
+            resolver = resolver.withServerCredentials(request.serverCredentials().get());
+        }
+        EnvironmentConfig environment = resolver.resolve(request.name().orElse(null));
+        listener.info(environment.description());
+        environment.notices().forEach(listener::warn);
+        return new Migrate(layout, environment, listener);
+    }
+
+    /** Scrubs this environment's password from any text, e.g. an error message built outside the engine. */
+    public Secrets secrets() {
+        return environment.secrets();
+    }
+
+    public RunResult upgrade(String target, RunOptions options) {
+        return guarded(() -> {
+            RevisionMap map = map();
+            RunResult result = migrator().migrate(byId(), heads -> map.upgrade(heads, target),
+                    databaseOptions(options), progress());
+            reportOutcome(result, map);
+            return result;
+        });
+    }
+
+    public RunResult downgrade(String target, RunOptions options) {
+        return guarded(() -> {
+            environment.checkConfirmed("downgrade", options.confirm().orElse(null));
+            RevisionMap map = map();
+            RunResult result = migrator().migrate(byId(), heads -> map.downgrade(heads, target),
+                    databaseOptions(options), progress());
+            reportOutcome(result, map);
+            return result;
+        });
+    }
+
+    public RunResult stamp(List<String> targets, boolean purge, Optional<String> confirm) {
+        return guarded(() -> {
+            environment.checkConfirmed("stamp", confirm.orElse(null));
+            RevisionMap map = map();
+            return migrator().stamp(byId(), heads -> map.stamp(heads, targets, purge), progress());
+        });
+    }
+
+    /** Offline upgrade: {@code to} or {@code from:to}; without {@code from} the script starts at base. */
+    public String upgradeSql(String range) {
+        return guarded(() -> {
+            Range r = Range.parse(range, false);
+            RevisionMap map = map();
+            return offline(map.upgrade(r.start(map), r.to()));
+        });
+    }
+
+    /** Offline downgrade needs both ends, {@code from:to}, since no database says where it starts. */
+    public String downgradeSql(String range) {
+        return guarded(() -> {
+            Range r = Range.parse(range, true);
+            RevisionMap map = map();
+            return offline(map.downgrade(r.start(map), r.to()));
+        });
+    }
+
+    public String stampSql(List<String> targets, boolean purge) {
+        return guarded(() -> {
+            return offline(map().stamp(Set.of(), targets, purge));
+        });
+    }
+
+    public Report current() {
+        return guarded(() -> {
+            DatabaseState state = migrator().readState();
+            RevisionMap map = map();
+            List<Reports.Entry> entries = new ArrayList<>();
+            for (String head : new TreeSet<>(state.heads())) {
+                Revision r = map.find(head).orElse(Revision.of(head));
+                entries.add(Reports.entry(map, this::scriptOf, r, state.heads()));
+            }
+            return new Reports.Listing("current", entries, Reports.Entry::marked, Map.of("environment", environment.name()));
+        });
+    }
+
+    public Report history(String range) {
+        return guarded(() -> {
+            Set<String> current = migrator().readState().heads();
+            RevisionMap map = map();
+            List<Reports.Entry> entries = map.history(range, current).stream()
+                    .map(r -> Reports.entry(map, this::scriptOf, r, current)).toList();
+            return new Reports.Listing("revisions", entries, Reports.Entry::historyLine, Map.of());
+        });
+    }
+
+    public Report heads() {
+        return guarded(() -> {
+            RevisionMap map = map();
+            List<Reports.Entry> entries = new TreeSet<>(map.heads()).stream()
+                    .map(id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of())).toList();
+            return new Reports.Listing("heads", entries, Reports.Entry::marked, Map.of());
+        });
+    }
+
+    public Report branches() {
+        return guarded(() -> {
+            RevisionMap map = map();
+            Function<String, Reports.Entry> entryOf = id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of());
+            return new Reports.Branches(map, new TreeSet<>(map.branchPoints()).stream().map(entryOf).toList(), entryOf);
+        });
+    }
+
+    public Report show(String revision) {
+        return guarded(() -> {
+            RevisionMap map = map();
+            List<Reports.Entry> entries = map.resolve(revision, Set.of()).stream().sorted()
+                    .map(id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of())).toList();
+            return new Reports.Listing("revisions", entries, Reports.Entry::marked, Map.of());
+        });
+    }
+
+    /** Writes a new revision on top of {@code request.head()} ({@code alembic revision}). */
+    public Path revision(RevisionRequest request) {
+        return guarded(() -> {
+            RevisionMap map = map();
+            List<String> parents = "base".equals(request.head()) ? List.of() : parentsFor(map, request);
+            List<String> dependsOn = request.dependsOn().stream()
+                    .map(d -> d.contains("@") || map.find(d).isPresent() ? d : map.get(d).id()).toList();
+            return write(map, request.revId(), request.message(), parents, request.branchLabels(), dependsOn,
+                    request.versionPath());
+        });
+    }
+
+    /** Writes a revision merging {@code revisions} (or all heads) into one ({@code alembic merge}). */
+    public Path merge(List<String> revisions, String message, List<String> branchLabels, String revId) {
+        return guarded(() -> {
+            RevisionMap map = map();
+            Set<String> parents = new LinkedHashSet<>();
+            for (String r : revisions.isEmpty() ? List.of("heads") : revisions) {
+                parents.addAll(new TreeSet<>(map.resolve(r, Set.of())));
+            }
+            if (parents.size() < 2) {
+                throw new MigrateException("Nothing to merge: " + (parents.isEmpty() ? "no revisions" : "only " + parents.iterator().next())
+                        + " given. Name two or more heads with -Dmigrate.revisions=a,b, or leave it at 'heads'.");
+            }
+            return write(map, revId, message, List.copyOf(parents), branchLabels, List.of(), null);
+        });
+    }
+
+    /**
+     * Runs a command so that no exception leaving it carries this environment's password, whatever
+     * the driver or the server put into a message.
+     */
+    private <T> T guarded(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            Secrets secrets = environment.secrets();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (!secrets.isClean(t.getMessage()) || !secrets.isClean(t.toString())) {
+                    throw secrets.wrap(e.getMessage(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (migrator != null) {
+                migrator.close();
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private List<String> parentsFor(RevisionMap map, RevisionRequest request) {
+        if (map.revisions().isEmpty()) {
+            return List.of();
+        }
+        Set<String> resolved;
+        try {
+            resolved = map.resolve(request.head(), Set.of());
+        } catch (MultipleHeadsException e) {
+            throw new MigrateException("Multiple heads are present: " + String.join(", ", new TreeSet<>(e.heads()))
+                    + ". Name the head to build on with -Dmigrate.head=REV (or label@head), or merge them first with migrate:merge.", e);
+        }
+        for (String id : resolved) {
+            if (!map.heads().contains(id) && !request.splice()) {
+                throw new MigrateException("Revision " + id + " is not a head; pass -Dmigrate.splice=true to start a new branch from it.");
+            }
+        }
+        return List.copyOf(new TreeSet<>(resolved));
+    }
+
+    private Path write(RevisionMap map, String revId, String message, List<String> parents, List<String> labels,
+                       List<String> dependsOn, String versionPath) {
+        String id = revId == null || revId.isBlank() ? RevisionIds.generate() : revId;
+        if (map.find(id).isPresent()) {
+            throw new MigrateException("Revision id " + id + " is already used by " + scriptOf(id).map(s -> s.file().toString()).orElse("another revision")
+                    + ". Choose another -Dmigrate.revId or leave it out to generate one.");
+        }
+        for (String label : labels) {
+            map.revisions().stream().filter(r -> r.branchLabels().contains(label)).findFirst().ifPresent(r -> {
+                throw new MigrateException("Branch label '" + label + "' is already used by revision " + r.id() + ". Choose another label.");
+            });
+        }
+        Path folder = versionPath == null || versionPath.isBlank()
+                ? layout.versionPaths().get(0) : layout.baseDirectory().resolve(versionPath);
+        NewRevision revision = new NewRevision(id, message, parents, labels, dependsOn,
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), "", "");
+        Path file = RevisionWriter.of(layout.fileTemplate(), layout.template()).write(revision, folder);
+        listener.info("Generating " + file + " ... done");
+        return file;
+    }
+
+    private void reportOutcome(RunResult result, RevisionMap map) {
+        if (result.nothingToDo()) {
+            listener.info("Database is up to date at " + (result.endHeads().isEmpty() ? "base"
+                    : String.join(", ", new TreeSet<>(result.endHeads()))) + ".");
+        }
+    }
+
+    private dev.migrate.engine.database.RunOptions databaseOptions(RunOptions options) {
+        return dev.migrate.engine.database.RunOptions.defaults()
+                .withTransactionMode(options.transactionPerRun() ? TransactionMode.ALL : TransactionMode.EACH)
+                .withAcceptChanged(options.acceptChanged());
+    }
+
+    private MigrationListener progress() {
+        return MigrationListener.lines(listener::info);
+    }
+
+    private String offline(Plan plan) {
+        return OfflineScript.render(plan, byId(), databaseSettings("jdbc:postgresql:offline", new java.util.Properties()),
+                TransactionMode.EACH);
+    }
+
+    private ScriptDirectory scripts() {
+        if (scripts == null) {
+            scripts = ScriptDirectory.load(layout.versionPaths());
+        }
+        return scripts;
+    }
+
+    private RevisionMap map() {
+        return scripts().map();
+    }
+
+    private Optional<RevisionScript> scriptOf(String id) {
+        return scripts().script(id);
+    }
+
+    private Map<String, RevisionScript> byId() {
+        if (byId == null) {
+            Map<String, RevisionScript> m = new HashMap<>();
+            scripts().scripts().forEach(s -> m.put(s.id(), s));
+            byId = m;
+        }
+        return byId;
+    }
+
+    private Migrator migrator() {
+        if (migrator == null) {
+            if (environment.embedded()) {
+                embedded = EmbeddedServer.start(environment.embeddedDataDir().orElseThrow());
+                listener.debug("Embedded PostgreSQL " + (embedded.reused() ? "joined" : "started") + " on port "
+                        + embedded.port() + " in " + embedded.startTime().toMillis() + " ms");
+                Properties properties = environment.driverProperties();
+                properties.putAll(embedded.driverProperties());
+                migrator = Migrator.connect(databaseSettings(embedded.jdbcUrl(), properties));
+            } else {
+                migrator = Migrator.connect(databaseSettings(environment.jdbcUrl().orElseThrow(), environment.driverProperties()));
+            }
+        }
+        return migrator;
+    }
+
+    private DatabaseSettings databaseSettings(String jdbcUrl, Properties properties) {
+        DatabaseSettings settings = DatabaseSettings.of(jdbcUrl, properties)
+                .withSchema(environment.schema())
+                .withVersionTable(environment.versionTable())
+                .withHistoryTable(environment.historyTable())
+                .withLockMode(environment.pooler() == PoolerMode.TRANSACTION ? LockMode.TRANSACTION : LockMode.SESSION)
+                .withEnvironment(environment.name())
+                .withToolVersion(Version.current());
+        settings = environment.lockTimeout().map(settings::withLockTimeout).orElse(settings);
+        return environment.statementTimeout().map(settings::withStatementTimeout).orElse(settings);
+    }
+
+    /** {@code from:to}, {@code :to} or {@code to} for offline scripts. */
+    private record Range(String from, String to) {
+        static Range parse(String range, boolean needsFrom) {
+            String text = range == null ? "" : range.trim();
+            int colon = text.indexOf(':');
+            String from = colon < 0 ? null : text.substring(0, colon).trim();
+            String to = colon < 0 ? text : text.substring(colon + 1).trim();
+            if (needsFrom && (from == null || from.isEmpty())) {
+                throw new MigrateException("An offline downgrade needs a range 'from:to' (e.g. -Dmigrate.target=c3c3c3c3c3c3:base), "
+                        + "since no database says where it starts.");
+            }
+            return new Range(from == null || from.isEmpty() ? null : from, to.isEmpty() ? "heads" : to);
+        }
+
+        Set<String> start(RevisionMap map) {
+            return from == null || from.equals("base") ? Set.of() : map.resolve(from, Set.of());
+        }
+    }
+}

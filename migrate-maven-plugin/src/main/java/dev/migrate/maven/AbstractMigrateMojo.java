@@ -1,0 +1,151 @@
+package dev.migrate.maven;
+
+import dev.migrate.engine.Migrate;
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.ProjectLayout;
+import dev.migrate.engine.Report;
+import dev.migrate.engine.config.Credentials;
+import dev.migrate.engine.EnvironmentRequest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every goal shares: {@code migrate.skip}, choosing the environment, gathering the settings
+ * layers for the engine, and turning engine errors into build failures. Connection settings are
+ * deliberately not Mojo parameters bound to {@code -D} properties (Maven's {@code -X} prints those);
+ * the engine reads them from the layers itself.
+ */
+abstract class AbstractMigrateMojo extends AbstractMojo {
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    @Component
+    private SettingsDecrypter decrypter;
+
+    /** Skips every goal. */
+    @Parameter(property = "migrate.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Environment name; also taken from a requested {@code -Penv=NAME}. Default {@code local}. */
+    @Parameter(property = "migrate.env")
+    private String env;
+
+    /** {@code text} or {@code json} (inspection goals print JSON on standard output). */
+    @Parameter(property = "migrate.format", defaultValue = "text")
+    protected String format;
+
+    /** Folders holding revision files, searched at any depth. */
+    @Parameter
+    private List<File> versionPaths;
+
+    /** File name template for new revisions, e.g. {@code {year}{month}{day}_{rev}_{slug}}. */
+    @Parameter(property = "migrate.fileTemplate")
+    private String fileTemplate;
+
+    /** Id of a settings.xml {@code <server>} holding the database user and password. */
+    @Parameter(property = "migrate.serverId")
+    private String serverId;
+
+    /** Lowest settings layer: the POM's own connection settings (url, user, schema, ...). */
+    @Parameter
+    private Map<String, String> settings;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping migrate (migrate.skip=true)");
+            return;
+        }
+        try (Migrate migrate = Migrate.open(layout(), environment(), new MavenListener(getLog()))) {
+            run(migrate);
+        } catch (MigrateException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's one engine call. */
+    protected abstract void run(Migrate migrate);
+
+    protected void report(Report report, boolean verbose) {
+        if ("json".equalsIgnoreCase(format)) {
+            System.out.println(report.toJson());
+        } else {
+            report.lines(verbose).forEach(getLog()::info);
+        }
+    }
+
+    private ProjectLayout layout() {
+        Path base = basedir.toPath();
+        ProjectLayout layout = ProjectLayout.standard(base)
+                .withVersionPaths(versionPaths == null ? List.of() : versionPaths.stream().map(File::toPath).toList());
+        return fileTemplate == null ? layout : layout.withFileTemplate(fileTemplate);
+    }
+
+    private EnvironmentRequest environment() throws MojoExecutionException {
+        Map<String, String> system = new HashMap<>();
+        session.getSystemProperties().forEach((k, v) -> system.put(k.toString(), v.toString()));
+        session.getUserProperties().forEach((k, v) -> system.put(k.toString(), v.toString()));
+        Optional<Credentials> configured = serverId == null || serverId.isBlank() ? Optional.empty() : Optional.of(server(serverId));
+        return new EnvironmentRequest(basedir.toPath(), Optional.ofNullable(environmentName()),
+                settings == null ? Map.of() : settings, system, System.getenv(), configured, this::lookupServer);
+    }
+
+    /** {@code migrate.env}, else {@code env=NAME} among the requested profiles, declared or not. */
+    private String environmentName() {
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        return session.getRequest().getActiveProfiles().stream()
+                .filter(p -> p.startsWith("env="))
+                .map(p -> p.substring("env=".length()))
+                .findFirst().orElse(null);
+    }
+
+    private Optional<Credentials> lookupServer(String id) {
+        try {
+            return Optional.of(server(id));
+        } catch (MojoExecutionException e) {
+            throw new MigrateException(e.getMessage());
+        }
+    }
+
+    /** The user and (decrypted) password of a settings.xml {@code <server>}. */
+    private Credentials server(String id) throws MojoExecutionException {
+        Server server = session.getSettings().getServer(id);
+        if (server == null) {
+            throw new MojoExecutionException("No <server> with id '" + id
+                    + "' in settings.xml: add one with <username> and <password>, or remove serverId.");
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MojoExecutionException("Cannot decrypt the password of settings.xml server '" + id
+                        + "': " + problem.getMessage() + ". Check ~/.m2/settings-security.xml.");
+            }
+        }
+        Server decrypted = result.getServer();
+        return new Credentials(Optional.ofNullable(decrypted.getUsername()), Optional.ofNullable(decrypted.getPassword()));
+    }
+}

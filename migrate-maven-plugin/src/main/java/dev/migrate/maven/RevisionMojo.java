@@ -1,0 +1,42 @@
+package dev.migrate.maven;
+
+import dev.migrate.engine.Migrate;
+import dev.migrate.engine.RevisionRequest;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Writes a new revision file on top of a head ({@code alembic revision}). */
+@Mojo(name = "revision", threadSafe = true)
+public class RevisionMojo extends AbstractMigrateMojo {
+    @Parameter(property = "migrate.message", required = true)
+    private String message;
+
+    /** The head to build on: {@code head}, a revision, {@code label@head}, or {@code base} for a new root. */
+    @Parameter(property = "migrate.head", defaultValue = "head")
+    private String head;
+
+    @Parameter(property = "migrate.branchLabel")
+    private String branchLabel;
+
+    /** Revisions or labels the new revision depends on (comma-separated). */
+    @Parameter(property = "migrate.dependsOn")
+    private String dependsOn;
+
+    /** Use this id instead of a generated one. */
+    @Parameter(property = "migrate.revId")
+    private String revId;
+
+    /** Allow building on a revision that is not a head, starting a branch. */
+    @Parameter(property = "migrate.splice", defaultValue = "false")
+    private boolean splice;
+
+    /** Folder for the new file (default: the first version path). */
+    @Parameter(property = "migrate.versionPath")
+    private String versionPath;
+
+    @Override
+    protected void run(Migrate migrate) {
+        migrate.revision(new RevisionRequest(message, head, RevisionRequest.list(branchLabel),
+                RevisionRequest.list(dependsOn), revId, splice, versionPath));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.migrate.maven;
+
+import dev.migrate.engine.Migrate;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Sets the version table to the target revisions without running any migration. */
+@Mojo(name = "stamp", threadSafe = true)
+public class StampMojo extends AbstractMigrateMojo {
+    /** One or more targets, comma-separated. */
+    @Parameter(property = "migrate.target", required = true)
+    private String target;
+
+    /** Replace every row of the version table instead of moving the current heads. */
+    @Parameter(property = "migrate.purge", defaultValue = "false")
+    private boolean purge;
+
+    @Parameter(property = "migrate.sql", defaultValue = "false")
+    private boolean sql;
+
+    @Parameter(property = "migrate.output")
+    private File output;
+
+    @Parameter(property = "migrate.confirm")
+    private String confirm;
+
+    @Override
+    protected void run(Migrate migrate) {
+        List<String> targets = Arrays.stream(target.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (sql) {
+            Output.write(migrate.stampSql(targets, purge), output, getLog());
+        } else {
+            migrate.stamp(targets, purge, Optional.ofNullable(confirm).filter(c -> !c.isBlank()));
+        }
+    }
+}
