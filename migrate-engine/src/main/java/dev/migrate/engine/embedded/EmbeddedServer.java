@@ -2,6 +2,7 @@ package dev.migrate.engine.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,14 +75,29 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The server's own output goes to {@code <data dir>.log}; the library's progress lines are
+     * lowered to warnings for slf4j-simple (the logger Maven uses), unless the user set a level.
+     */
+    private static void quietLibraryLogging() {
+        String key = "org.slf4j.simpleLogger.log.io.zonky.test.db.postgres";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
+        }
+    }
+
     private static EmbeddedServer startHere(Path dir, long begin) {
         try {
             Files.createDirectories(dir);
             boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
+            quietLibraryLogging();
+            File log = dir.resolveSibling(dir.getFileName() + ".log").toFile();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
                     .start();
             long pid = PostmasterPid.read(dir).map(PostmasterPid::pid).orElse(-1L);
             Connection marker = connectMarker(postgres.getPort());
