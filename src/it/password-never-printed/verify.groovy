@@ -40,6 +40,9 @@ assert log.contains('SQLSTATE 22012: division by zero')
 assert log.contains('Caused by: java.net.ConnectException: Connection refused')
 assert log.count('Caused by: java.net.UnknownHostException: db.no-such-host.invalid') == 2
 assert log.contains('Invalid database URL from environments/badport.properties: the port is not a number')
+assert log.contains('Invalid password from plugin configuration <password>: the POM is no place for a password: '
+        + 'Maven prints plugin configuration with -X, so it would end up in build logs; put it in MIGRATE_PASSWORD, '
+        + '.env, environments/NAME.properties or a settings.xml <server> (serverId)')
 assert log.contains('[DEBUG] Configuring mojo')                                  // -X was on
 assert new File(basedir, 'target/upgrade.sql').text.contains("VALUES ('a1a1a1a1a1a1')")
 assert db.versions() == ['a1a1a1a1a1a1']
