@@ -43,8 +43,12 @@ assert log.contains('Invalid database URL from environments/badport.properties: 
 assert log.contains('Invalid password from plugin configuration <password>: the POM is no place for a password: '
         + 'Maven prints plugin configuration with -X, so it would end up in build logs; put it in MIGRATE_PASSWORD, '
         + '.env, environments/NAME.properties or a settings.xml <server> (serverId)')
+assert log.contains('Invalid database URL from environments/badescape.properties: malformed percent-encoding in the password')
+assert log.contains("Invalid database URL from environments/rawurl.properties: it contains '#'; if the password contains '#', percent-encode it as %23")
 assert log.contains('[DEBUG] Configuring mojo')                                  // -X was on
 assert new File(basedir, 'target/upgrade.sql').text.contains("VALUES ('a1a1a1a1a1a1')")
 assert db.versions() == ['a1a1a1a1a1a1']
+// nor did it land in the database
+assert db.value("select count(*) from migrate_history h where h::text like '%7f3k%'") == 0
 println "[it] password-never-printed: scanned ${scanned.size()} files, ${scanned.sum { it.length() }} bytes"
 true
