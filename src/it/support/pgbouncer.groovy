@@ -29,18 +29,50 @@ def unavailableReason = {
     null
 }
 
-def stopPid = { long pid, String dir ->
-    ProcessHandle.of(pid).ifPresent { ProcessHandle handle ->
-        def all = handle.descendants().toList() + [handle]
-        all.each { it.destroy() }
-        try {
-            handle.onExit().get(10, TimeUnit.SECONDS)
-        } catch (ignored) {
-            all.each { it.destroyForcibly() }
-        }
+// Plain, statically compiled Java calls only: this also runs in a JVM shutdown hook, when the
+// build's class realms are already closed and Groovy's runtime cannot load anything more.
+@groovy.transform.CompileStatic
+class PgBouncerStop implements Runnable {
+    final ProcessHandle process
+    final String dir
+
+    PgBouncerStop(ProcessHandle process, String dir) {
+        this.process = process
+        this.dir = dir
     }
-    if (dir) {
-        new File(dir).deleteDir()
+
+    /** By pid from the state file: only while that pid is still our runuser or pgbouncer. */
+    static PgBouncerStop byPid(long pid, String dir) {
+        Optional<ProcessHandle> found = ProcessHandle.of(pid)
+        String command = found.isPresent() ? found.get().info().command().orElse('') : ''
+        boolean ours = command.endsWith('/runuser') || command.endsWith('/pgbouncer')
+        return new PgBouncerStop(ours ? found.get() : null, dir)
+    }
+
+    void run() {
+        if (process != null && process.isAlive()) {
+            List<ProcessHandle> all = new ArrayList<ProcessHandle>(
+                    process.descendants().collect(java.util.stream.Collectors.<ProcessHandle>toList()))
+            all.add(process)
+            for (ProcessHandle p : all) {
+                p.destroy()
+            }
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS)
+            } catch (Exception ignored) {
+                for (ProcessHandle p : all) {
+                    p.destroyForcibly()
+                }
+            }
+        }
+        File folder = new File(dir)
+        File[] files = folder.listFiles()
+        if (files != null) {
+            for (File file : files) {
+                file.delete()
+            }
+        }
+        folder.delete()
     }
 }
 
@@ -50,7 +82,7 @@ def stop = {
     }
     def state = new Properties()
     stateFile.withInputStream { state.load(it) }
-    stopPid(state.pid as long, state.dir)
+    PgBouncerStop.byPid(state.pid as long, state.dir as String).run()
     stateFile.delete()
 }
 
@@ -89,7 +121,7 @@ server_reset_query =
     state.port = port.toString()
     state.dir = dir.toString()
     stateFile.withOutputStream { state.store(it, 'PgBouncer started by prebuild.groovy') }
-    Runtime.runtime.addShutdownHook(new Thread({ stopPid(process.pid(), dir.toString()) } as Runnable))
+    Runtime.runtime.addShutdownHook(new Thread(new PgBouncerStop(process.toHandle(), dir.toString())))
     long deadline = System.currentTimeMillis() + 15_000
     while (System.currentTimeMillis() < deadline) {
         if (!process.alive) {
