@@ -31,6 +31,8 @@ def itTarget = "postgres@${base.host}:${base.port < 0 ? 5432 : base.port}/it_pas
 def log = db.log
 assert log.count("[INFO] Environment local: postgresql://${itTarget}") == 5      // goals 1, 2, 3, 9 (.env), 10
 assert log.contains("[INFO] Environment server: postgresql://${itTarget}")
+assert log.contains("[INFO] Environment encserver: postgresql://${itTarget}")
+assert log.contains("Cannot decrypt the password of settings.xml server 'it-db-encrypted'")
 assert log.contains('[INFO] Environment closed: postgresql://postgres@127.0.0.1:1/it_password_never_printed (schema public)')
 assert log.contains('[INFO] Environment nohost: postgresql://postgres@db.no-such-host.invalid:5432/app (schema public)')
 assert log.contains('[INFO] Environment nohostjdbc: postgresql://postgres@db.no-such-host.invalid:5432/app (schema public)')
