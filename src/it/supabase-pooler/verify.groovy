@@ -41,6 +41,12 @@ try {
     assert !db.value("select has_function_privilege('public', 'public.note_count()', 'EXECUTE')")
     assert db.value("select has_table_privilege('authenticated', 'public.notes', 'INSERT')")
 
+    // PgBouncer still holds its server connections: none of them kept a lock or an open transaction
+    assert db.value("select count(*) from pg_locks l join pg_database d on d.oid = l.database "
+            + "where l.locktype = 'advisory' and d.datname = 'it_supabase_pooler'") == 0
+    assert db.value("select count(*) from pg_stat_activity where datname = 'it_supabase_pooler' "
+            + "and state like 'idle in transaction%'") == 0
+
     // Supabase's auth schema is untouched: same objects, same rows, no migrate tables in it
     assert db.rows("select table_name from information_schema.tables where table_schema = 'auth' order by 1")
             .collect { it.table_name } == ['users']
