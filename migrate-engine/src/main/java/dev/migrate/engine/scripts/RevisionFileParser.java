@@ -34,6 +34,8 @@ public final class RevisionFileParser {
     static final String UPGRADE_MARKER = "-- migrate:upgrade";
     static final String DOWNGRADE_MARKER = "-- migrate:downgrade";
 
+    /** The width of {@code migrate_version.version_num}. */
+    static final int MAX_ID_LENGTH = 64;
     private static final String ID_RULE = "may contain only letters, digits and '_' (the characters @ - + : are target syntax)";
     private static final List<String> KEYS = List.of(
             "Revision ID", "Revises", "Create Date", "Branch Labels", "Depends On", "Transactional");
@@ -124,8 +126,17 @@ public final class RevisionFileParser {
             int lineEnd = newline < 0 ? length : newline;
             int next = newline < 0 ? length + 1 : newline + 1;
             line++;
-            String trimmed = text.substring(offset, lineEnd).strip();
-            String marker = marker(trimmed, line);
+            int first = offset;
+            while (first < lineEnd && Character.isWhitespace(text.charAt(first))) {
+                first++;
+            }
+            boolean comment = text.startsWith("--", first) && first + 1 < lineEnd;
+            if (!comment && (upgradeLine != 0 || downgradeLine != 0)) {
+                offset = next; // SQL inside a section: only comment lines can be markers
+                continue;
+            }
+            String trimmed = text.substring(first, lineEnd).strip();
+            String marker = comment ? marker(trimmed, line) : null;
             if (UPGRADE_MARKER.equals(marker)) {
                 if (upgradeLine != 0) {
                     throw error(line, "second \"" + UPGRADE_MARKER + "\" (the first is at line " + upgradeLine
@@ -291,6 +302,10 @@ public final class RevisionFileParser {
         }
         if (!Revision.isValidId(id)) {
             throw error(valueLines[0], "invalid Revision ID '" + id + "': ids " + ID_RULE);
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            throw error(valueLines[0], "Revision ID '" + id + "' is " + id.length() + " characters long: the version table holds at most "
+                    + MAX_ID_LENGTH + "; use a shorter id");
         }
         List<String> downRevisions = list(1, "revision", "Revises", "ids");
         List<String> branchLabels = list(3, "branch label", "Branch Labels", "labels");

@@ -158,6 +158,14 @@ class RevisionFileParserTest {
     }
 
     @Test
+    void revisionIdMustFitTheVersionTable() {
+        String id = "a".repeat(65);
+        assertEquals(FILE + ":2: Revision ID '" + id + "' is 65 characters long: the version table holds at most 64; use a shorter id",
+                error(file("-- m\n-- Revision ID: " + id, "")));
+        assertEquals("a".repeat(64), parse(file("-- m\n-- Revision ID: " + "a".repeat(64), "")).id());
+    }
+
+    @Test
     void entryListedTwice() {
         assertEquals(FILE + ":3: 'b2' is listed twice in Revises: list it once", error(file("-- m\n-- Revision ID: a1\n-- Revises: b2, b2", "")));
     }
@@ -288,5 +296,22 @@ class RevisionFileParserTest {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 Checksum.of(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', 'b', 'c'}));
         assertEquals(Checksum.of("a\nb\n".getBytes(StandardCharsets.UTF_8)), Checksum.of("a\r\nb\r".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void largeFileIsReadInLinearTime() {
+        StringBuilder sb = new StringBuilder("-- bulk load\n-- Revision ID: a1\n-- migrate:upgrade\n");
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            sb.append("INSERT INTO t VALUES (").append(i).append(", 'x;y'); -- row\n");
+        }
+        sb.append("-- migrate:downgrade\nTRUNCATE t;\n");
+        long t0 = System.nanoTime();
+        RevisionScript script = parse(sb.toString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(n, script.upgrade().size());
+        assertEquals(new SqlStatement("INSERT INTO t VALUES (99999, 'x;y')", n + 3), script.upgrade().get(n - 1));
+        assertEquals(List.of(new SqlStatement("TRUNCATE t", n + 5)), script.downgrade());
+        assertTrue(ms < 5_000, "took " + ms + " ms");
     }
 }
