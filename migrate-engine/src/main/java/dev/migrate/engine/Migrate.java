@@ -1,7 +1,10 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.config.DatabaseUrl;
 import dev.migrate.engine.config.EnvironmentConfig;
 import dev.migrate.engine.config.EnvironmentResolver;
+import dev.migrate.engine.config.InvalidDatabaseUrlException;
+import dev.migrate.engine.config.InvalidSettingException;
 import dev.migrate.engine.config.PoolerMode;
 import dev.migrate.engine.config.Secrets;
 import dev.migrate.engine.database.DatabaseSettings;
@@ -61,6 +64,7 @@ public final class Migrate implements AutoCloseable {
 
     /** Resolves the environment (failing fast on an unknown one) and reports it in one line. */
     public static Migrate open(ProjectLayout layout, EnvironmentRequest request, MigrateListener listener) {
+        refusePasswordInBuildSettings(request.buildSettings());
         EnvironmentResolver resolver = EnvironmentResolver.forProject(request.baseDirectory())
                 .withPluginConfiguration(request.buildSettings())
                 .withSystemProperties(request.systemProperties())
@@ -73,6 +77,35 @@ public final class Migrate implements AutoCloseable {
         listener.info(environment.description());
         environment.notices().forEach(listener::warn);
         return new Migrate(layout, environment, listener);
+    }
+
+    /**
+     * The build file's settings are printed by the build tool itself before any goal runs (Maven's
+     * {@code -X} logs every plugin's configuration, already interpolated), so they may not hold a
+     * password, neither as {@code password} nor inside the {@code url}.
+     */
+    private static void refusePasswordInBuildSettings(Map<String, String> settings) {
+        String advice = "Maven prints plugin configuration with -X, so it would end up in build logs; put it in "
+                + "MIGRATE_PASSWORD, .env, environments/NAME.properties or a settings.xml <server> (serverId)";
+        String password = settings.get("password");
+        if (password != null && !password.isBlank()) {
+            throw new InvalidSettingException("password", "plugin configuration <password>",
+                    "the POM is no place for a password: " + advice);
+        }
+        String url = settings.get("url");
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        boolean holdsPassword;
+        try {
+            holdsPassword = DatabaseUrl.parse(url).password().isPresent();
+        } catch (InvalidDatabaseUrlException e) {
+            return; // reported, without the url, when the environment is resolved
+        }
+        if (holdsPassword) {
+            throw new InvalidSettingException("url", "plugin configuration <url>",
+                    "it holds a password, and the POM is no place for one: " + advice);
+        }
     }
 
     /** Scrubs this environment's password from any text, e.g. an error message built outside the engine. */
