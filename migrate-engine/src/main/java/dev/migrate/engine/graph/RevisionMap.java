@@ -162,6 +162,26 @@ public final class RevisionMap {
         return idSet(select(i -> down[i].length > 1));
     }
 
+    /**
+     * What {@code current} shows, as Alembic's does: of the revisions the version rows imply (the
+     * rows, their ancestors and what they depend on), those that no applied revision revises. A
+     * depended-on revision at the end of its own branch is shown although it has no row.
+     */
+    public Set<String> appliedBranchHeads(Set<String> versionRows) {
+        BitSet applied = closure(currentIndexes(versionRows), normDown, true);
+        Set<String> out = new LinkedHashSet<>();
+        for (int r = applied.nextSetBit(0); r >= 0; r = applied.nextSetBit(r + 1)) {
+            boolean revised = false;
+            for (int child : next[r]) {
+                revised |= applied.get(child);
+            }
+            if (!revised) {
+                out.add(revs[r].id());
+            }
+        }
+        return out;
+    }
+
     /** The revisions that revise this one. */
     public Set<String> children(String id) {
         return idSet(next[indexOf(id)]);
