@@ -2,7 +2,12 @@
 //   def db = evaluate(new File(basedir, '../../../../src/it/support/db.groovy'))
 //   db.rows('select version_num from migrate_version')  -> list of maps
 //   db.value('select count(*) from migrate_history')    -> first column of the first row
-//   db.log                                               -> the build log text
+//   db.log                                               -> the build log text, without colour codes
+//   db.lines                                             -> its lines, without Maven's "[INFO] " prefix
+//   db.runs                                              -> the log of each invocation (invoker.goals.N is
+//                                                           db.runs[N - 1]); not for quiet (-q) invocations
+//   db.output(n)                                         -> what the goal of invocation n printed, without
+//                                                           its Environment line
 // Needs the invoker script variables pgjdbcJar and itDatabaseBase.
 import java.sql.Connection
 
@@ -47,5 +52,34 @@ def tableExists = { String name ->
 def versions = { String table = 'migrate_version' ->
     rows("select version_num from ${table} order by version_num").collect { it.version_num } as List
 }
-[rows: rows, value: value, tableExists: tableExists, versions: versions, url: url, name: dbName,
- log: new File(basedir, 'build.log').text]
+def log = new File(basedir, 'build.log').text.replaceAll('\u001B\\[[;\\d]*m', '')
+def lines = log.readLines().collect { it.startsWith('[INFO] ') ? it.substring(7) : it }
+// every Maven invocation starts by scanning for projects
+def runs = []
+lines.findAll { !(it ==~ /(Running|Finished) (selector|pre-build|post-build) script: .*/) }.each { line ->
+    if (line == 'Scanning for projects...') {
+        runs << new StringBuilder()
+    }
+    if (runs) {
+        runs[-1].append(line).append('\n')
+    }
+}
+def output = { int n ->
+    def run = runs[n - 1].toString().readLines()
+    def start = run.findIndexOf { it.startsWith('--- migrate-maven-plugin:') }
+    def end = run.findIndexOf(start + 1) { it.startsWith('------------') }
+    run.subList(start + 1, end < 0 ? run.size() : end).findAll { !it.startsWith('Environment ') && !it.isBlank() }
+}
+new ScenarioDb(rows: rows, value: value, tableExists: tableExists, versions: versions, output: output,
+        url: url, name: dbName, log: log, lines: lines, runs: runs*.toString())
+
+/** What verify scripts use; prints as its name only, so that a failed assert does not dump the whole log. */
+class ScenarioDb {
+    Closure rows, value, tableExists, versions, output
+    String url, name, log
+    List<String> lines, runs
+
+    String toString() {
+        "db(${name})"
+    }
+}

@@ -1,7 +1,10 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.config.DatabaseUrl;
 import dev.migrate.engine.config.EnvironmentConfig;
 import dev.migrate.engine.config.EnvironmentResolver;
+import dev.migrate.engine.config.InvalidDatabaseUrlException;
+import dev.migrate.engine.config.InvalidSettingException;
 import dev.migrate.engine.config.PoolerMode;
 import dev.migrate.engine.config.Secrets;
 import dev.migrate.engine.database.DatabaseSettings;
@@ -61,6 +64,7 @@ public final class Migrate implements AutoCloseable {
 
     /** Resolves the environment (failing fast on an unknown one) and reports it in one line. */
     public static Migrate open(ProjectLayout layout, EnvironmentRequest request, MigrateListener listener) {
+        refusePasswordInBuildSettings(request.buildSettings());
         EnvironmentResolver resolver = EnvironmentResolver.forProject(request.baseDirectory())
                 .withPluginConfiguration(request.buildSettings())
                 .withSystemProperties(request.systemProperties())
@@ -73,6 +77,35 @@ public final class Migrate implements AutoCloseable {
         listener.info(environment.description());
         environment.notices().forEach(listener::warn);
         return new Migrate(layout, environment, listener);
+    }
+
+    /**
+     * The build file's settings are printed by the build tool itself before any goal runs (Maven's
+     * {@code -X} logs every plugin's configuration, already interpolated), so they may not hold a
+     * password, neither as {@code password} nor inside the {@code url}.
+     */
+    private static void refusePasswordInBuildSettings(Map<String, String> settings) {
+        String advice = "Maven prints plugin configuration with -X, so it would end up in build logs; put it in "
+                + "MIGRATE_PASSWORD, .env, environments/NAME.properties or a settings.xml <server> (serverId)";
+        String password = settings.get("password");
+        if (password != null && !password.isBlank()) {
+            throw new InvalidSettingException("password", "plugin configuration <password>",
+                    "the POM is no place for a password: " + advice);
+        }
+        String url = settings.get("url");
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        boolean holdsPassword;
+        try {
+            holdsPassword = DatabaseUrl.parse(url).password().isPresent();
+        } catch (InvalidDatabaseUrlException e) {
+            return; // reported, without the url, when the environment is resolved
+        }
+        if (holdsPassword) {
+            throw new InvalidSettingException("url", "plugin configuration <url>",
+                    "it holds a password, and the POM is no place for one: " + advice);
+        }
     }
 
     /** Scrubs this environment's password from any text, e.g. an error message built outside the engine. */
@@ -137,12 +170,13 @@ public final class Migrate implements AutoCloseable {
         return guarded(() -> {
             DatabaseState state = migrator().readState();
             RevisionMap map = map();
-            List<Reports.Entry> entries = new ArrayList<>();
-            for (String head : new TreeSet<>(state.heads())) {
-                Revision r = map.find(head).orElse(Revision.of(head));
-                entries.add(Reports.entry(map, this::scriptOf, r, state.heads()));
-            }
-            return new Reports.Listing("current", entries, Reports.Entry::marked, Map.of("environment", environment.name()));
+            Set<String> known = new TreeSet<>();
+            Set<String> shown = new TreeSet<>();
+            state.heads().forEach(h -> (map.find(h).isPresent() ? known : shown).add(h));
+            shown.addAll(map.appliedBranchHeads(known));
+            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
+            return new Reports.Listing("current", graph.entries(shown),
+                    e -> e.format(false, false, false, true, true), Map.of("environment", environment.name()));
         });
     }
 
@@ -150,35 +184,44 @@ public final class Migrate implements AutoCloseable {
         return guarded(() -> {
             Set<String> current = migrator().readState().heads();
             RevisionMap map = map();
-            List<Reports.Entry> entries = map.history(range, current).stream()
-                    .map(r -> Reports.entry(map, this::scriptOf, r, current)).toList();
-            return new Reports.Listing("revisions", entries, Reports.Entry::historyLine, Map.of());
+            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, current);
+            return new Reports.Listing("revisions", graph.entries(map.history(range, current).stream().map(Revision::id).toList()),
+                    e -> e.format(true, true, true, true, true), Map.of());
         });
     }
 
     public Report heads() {
         return guarded(() -> {
             RevisionMap map = map();
-            List<Reports.Entry> entries = new TreeSet<>(map.heads()).stream()
-                    .map(id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of())).toList();
-            return new Reports.Listing("heads", entries, Reports.Entry::marked, Map.of());
+            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
+            return new Reports.Listing("heads", graph.entries(new TreeSet<>(map.heads())),
+                    e -> e.format(true, false, false, false, true), Map.of());
         });
     }
 
     public Report branches() {
         return guarded(() -> {
             RevisionMap map = map();
-            Function<String, Reports.Entry> entryOf = id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of());
-            return new Reports.Branches(map, new TreeSet<>(map.branchPoints()).stream().map(entryOf).toList(), entryOf);
+            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
+            Set<String> points = map.branchPoints();
+            List<Reports.Entry> entries = new ArrayList<>();
+            Map<String, List<Reports.Entry>> children = new HashMap<>();
+            for (Revision r : map.history(null, Set.of())) {
+                if (points.contains(r.id())) {
+                    entries.add(graph.entry(r.id()));
+                    children.put(r.id(), graph.entries(new TreeSet<>(map.children(r.id()))));
+                }
+            }
+            return new Reports.Branches(entries, children);
         });
     }
 
     public Report show(String revision) {
         return guarded(() -> {
             RevisionMap map = map();
-            List<Reports.Entry> entries = map.resolve(revision, Set.of()).stream().sorted()
-                    .map(id -> Reports.entry(map, this::scriptOf, map.get(id), Set.of())).toList();
-            return new Reports.Listing("revisions", entries, Reports.Entry::marked, Map.of());
+            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
+            return new Reports.Listing("revisions", graph.entries(new TreeSet<>(map.resolve(revision, Set.of()))),
+                    e -> e.format(true, true, true, true, true), Map.of());
         });
     }
 

@@ -13,47 +13,88 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** The inspection goals' answers, in Alembic's text form and as JSON. */
+/**
+ * The inspection goals' answers: Alembic's text (its {@code Script.cmd_format}, flag for flag)
+ * and JSON for pipelines.
+ */
 public final class Reports {
     private Reports() {
     }
 
-    /** How a revision is described: its graph node, its file, and where it stands. */
-    record Entry(Revision revision, Optional<RevisionScript> script, boolean head, boolean current, Set<String> labels) {
+    /** What the reports ask of the graph, computed once per report rather than once per revision. */
+    static final class Graph {
+        private final RevisionMap map;
+        private final Function<String, Optional<RevisionScript>> scripts;
+        private final Set<String> realHeads;
+        private final Set<String> branchPoints;
+        private final Set<String> current;
+
+        Graph(RevisionMap map, Function<String, Optional<RevisionScript>> scripts, Set<String> current) {
+            this.map = map;
+            this.scripts = scripts;
+            this.realHeads = map.heads();
+            this.branchPoints = map.branchPoints();
+            this.current = Set.copyOf(current);
+        }
+
+        Entry entry(String id) {
+            Revision r = map.find(id).orElseGet(() -> Revision.of(id));
+            boolean known = map.find(id).isPresent();
+            return new Entry(r, scripts.apply(id), realHeads.contains(id),
+                    known && map.children(id).isEmpty(), branchPoints.contains(id), current.contains(id),
+                    known ? new TreeSet<>(map.branchLabelsCovering(id)) : new TreeSet<>());
+        }
+
+        List<Entry> entries(Iterable<String> ids) {
+            List<Entry> out = new ArrayList<>();
+            ids.forEach(id -> out.add(entry(id)));
+            return out;
+        }
+    }
+
+    /** One revision as the reports show it. */
+    record Entry(Revision revision, Optional<RevisionScript> script, boolean realHead, boolean head,
+                 boolean branchPoint, boolean current, Set<String> labels) {
         String message() {
             return script.map(RevisionScript::message).orElse("");
         }
 
-        /** {@code c3c3c3c3c3c3 (auth) (head) (current)} */
-        String marked() {
-            StringBuilder s = new StringBuilder(revision.id());
-            if (!labels.isEmpty()) {
+        /** Alembic's {@code _head_only}: {@code a1 (deps) -> b2 (auth) (head) (current) (branchpoint), message}. */
+        String format(boolean branches, boolean doc, boolean parents, boolean tree, boolean headIndicators) {
+            StringBuilder s = new StringBuilder();
+            if (parents) {
+                s.append(revision.downRevisions().isEmpty() ? "<base>" : String.join(", ", revision.downRevisions()));
+                if (!revision.dependsOn().isEmpty()) {
+                    s.append(" (").append(String.join(", ", revision.dependsOn())).append(')');
+                }
+                s.append(" -> ");
+            }
+            s.append(revision.id());
+            if (branches && !labels.isEmpty()) {
                 s.append(" (").append(String.join(", ", labels)).append(')');
             }
-            if (head) {
-                s.append(" (head)");
+            if (headIndicators || tree) {
+                s.append(realHead ? " (head)" : "").append(head && !realHead ? " (effective head)" : "")
+                        .append(current ? " (current)" : "");
             }
-            if (current) {
-                s.append(" (current)");
+            if (tree) {
+                s.append(branchPoint ? " (branchpoint)" : "").append(revision.isMergePoint() ? " (mergepoint)" : "");
+            }
+            if (doc) {
+                s.append(", ").append(message());
             }
             return s.toString();
         }
 
-        /** Alembic's history line: {@code a1 -> b2 (head), message}; a base shows {@code <base>}. */
-        String historyLine() {
-            String parents = revision.downRevisions().isEmpty() ? "<base>" : String.join(", ", revision.downRevisions());
-            String prefix = revision.isMergePoint() ? "(merge) " : "";
-            return parents + " -> " + prefix + marked() + ", " + message();
-        }
-
+        /** Alembic's verbose form ({@code log_entry}). */
         List<String> details() {
             List<String> lines = new ArrayList<>();
-            lines.add("Rev: " + marked());
+            lines.add("Rev: " + format(true, false, false, true, true));
             if (!revision.downRevisions().isEmpty()) {
                 lines.add((revision.isMergePoint() ? "Merges: " : "Parent: ") + String.join(", ", revision.downRevisions()));
             }
             if (!revision.dependsOn().isEmpty()) {
-                lines.add("Depends on: " + String.join(", ", revision.dependsOn()));
+                lines.add("Also depends on: " + String.join(", ", revision.dependsOn()));
             }
             script.ifPresent(s -> {
                 lines.add("Path: " + s.file());
@@ -76,21 +117,18 @@ public final class Reports {
             m.put("revision", revision.id());
             m.put("downRevisions", revision.downRevisions());
             m.put("dependsOn", revision.dependsOn());
-            m.put("branchLabels", new TreeSet<>(labels));
+            m.put("branchLabels", labels);
             m.put("message", message());
-            m.put("head", head);
+            m.put("head", realHead);
             m.put("current", current);
+            m.put("branchPoint", branchPoint);
+            m.put("mergePoint", revision.isMergePoint());
             script.ifPresent(s -> m.put("file", s.file().toString()));
             return m;
         }
     }
 
-    static Entry entry(RevisionMap map, Function<String, Optional<RevisionScript>> scripts, Revision r, Set<String> current) {
-        return new Entry(r, scripts.apply(r.id()), map.heads().contains(r.id()), current.contains(r.id()),
-                new TreeSet<>(r.branchLabels()));
-    }
-
-    /** A list of revisions under one JSON key; text lines one per revision. */
+    /** A list of revisions under one JSON key; in text, one line per revision. */
     public record Listing(String key, List<Entry> entries, Function<Entry, String> line, Map<String, Object> extra)
             implements Report {
         @Override
@@ -114,17 +152,18 @@ public final class Reports {
         }
     }
 
-    /** Branch points and the branches leaving each ({@code alembic branches}). */
-    public record Branches(RevisionMap map, List<Entry> points, Function<String, Entry> entryOf) implements Report {
+    /** Branch points and the revisions leaving each ({@code alembic branches}). */
+    public record Branches(List<Entry> points, Map<String, List<Entry>> children) implements Report {
         @Override
         public List<String> lines(boolean verbose) {
             List<String> out = new ArrayList<>();
             for (Entry point : points) {
-                out.add(point.marked() + " (branchpoint), " + point.message());
-                for (String child : new TreeSet<>(map.children(point.revision().id()))) {
-                    Entry c = entryOf.apply(child);
-                    out.add("    -> " + c.marked() + ", " + c.message());
+                out.add(verbose ? String.join(System.lineSeparator(), point.details()) : point.format(true, false, false, true, true));
+                String indent = " ".repeat(point.revision().id().length());
+                for (Entry child : children.get(point.revision().id())) {
+                    out.add(indent + " -> " + child.format(true, verbose, false, true, true));
                 }
+                out.add("");
             }
             return out;
         }
@@ -134,7 +173,7 @@ public final class Reports {
             List<Object> list = new ArrayList<>();
             for (Entry point : points) {
                 Map<String, Object> m = point.json();
-                m.put("branches", new TreeSet<>(map.children(point.revision().id())));
+                m.put("branches", children.get(point.revision().id()).stream().map(e -> e.revision().id()).toList());
                 list.add(m);
             }
             return Json.write(Map.of("branchpoints", list));

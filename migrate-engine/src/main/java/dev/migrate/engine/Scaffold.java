@@ -1,5 +1,7 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.scripts.RevisionWriter;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +48,7 @@ public final class Scaffold {
                     created.add(path);
                 }
             }
-            writeIfAbsent(baseDir.resolve("src/main/migrations/template.sql"), resource("template.sql"), created, kept);
+            writeIfAbsent(baseDir.resolve("src/main/migrations/template.sql"), RevisionWriter.DEFAULT_TEMPLATE, created, kept);
             String snippet = resource("pom-snippet.xml").replace("${version}", Version.current());
             Path pom = baseDir.resolve("pom.xml");
             boolean pomWritten = !Files.exists(pom);

@@ -8,7 +8,7 @@ public final class EditedRevisionsException extends DatabaseException {
     private final List<EditedRevision> revisions;
 
     EditedRevisionsException(List<EditedRevision> revisions) {
-        super("Revision files changed after they were applied: "
+        super("Revision files were edited after they were applied: "
                 + revisions.stream().map(r -> r.revision() + " (" + r.file() + ")").collect(Collectors.joining(", "))
                 + ". Nothing was run. Revert the edits and put the change in a new revision, or accept them with "
                 + "-Dmigrate.acceptChanged=" + revisions.stream().map(EditedRevision::revision).collect(Collectors.joining(",")));

@@ -46,44 +46,24 @@ final class PlanExecutor {
         List<RevisionScript> ordered = validate(plan, scripts, mode, settings.lockMode());
         Set<String> current = new LinkedHashSet<>(heads);
         List<AppliedStep> applied = new ArrayList<>(plan.steps().size());
+        boolean all = mode == TransactionMode.ALL;
+        String wholeRun = "The whole run was rolled back; the version table is still at " + describe(heads) + ".";
         try {
-            if (mode == TransactionMode.ALL) {
+            if (all) {
                 begin();
             }
             for (int i = 0; i < ordered.size(); i++) {
                 Step step = plan.steps().get(i);
                 RevisionScript script = ordered.get(i);
                 listener.stepStarting(step, script);
-                long start = System.nanoTime();
-                if (mode == TransactionMode.ALL) {
-                    runStatements(step, script, "The whole run was rolled back; the version table is still at "
-                            + describe(heads) + ".");
-                    writeVersion(step, script, start, current);
-                } else if (script.transactional()) {
-                    begin();
-                    String outcome = "The revision was rolled back; the version table is still at " + describe(current) + ".";
-                    runStatements(step, script, outcome);
-                    writeVersion(step, script, start, current);
-                    commit(step, script, outcome);
-                } else {
-                    connection.setAutoCommit(true);
-                    runStatements(step, script, "The revision is not transactional: its statements before this one "
-                            + "stay applied; the version table is still at " + describe(current) + ".");
-                    begin();
-                    writeVersion(step, script, start, current);
-                    commit();
-                }
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                Duration took = all ? runInRunTransaction(step, script, current, wholeRun) : runOne(step, script, current);
                 applied.add(new AppliedStep(step, took));
-                if (mode != TransactionMode.ALL) {
+                if (!all) {
                     listener.stepCompleted(step, script, took);
                 }
             }
-            if (mode == TransactionMode.ALL && !ordered.isEmpty()) {
-                commit(plan.steps().get(ordered.size() - 1), ordered.get(ordered.size() - 1),
-                        "The whole run was rolled back; the version table is still at " + describe(heads) + ".");
-            }
-            if (mode == TransactionMode.ALL) {
+            if (all && !ordered.isEmpty()) {
+                commit(plan.steps().get(ordered.size() - 1), ordered.get(ordered.size() - 1), wholeRun);
                 for (int i = 0; i < applied.size(); i++) {
                     listener.stepCompleted(applied.get(i).step(), ordered.get(i), applied.get(i).duration());
                 }
@@ -96,6 +76,38 @@ final class PlanExecutor {
             rollbackQuietly();
             throw e;
         }
+    }
+
+    /** One step of a {@code transaction=all} run: no commit of its own. */
+    private Duration runInRunTransaction(Step step, RevisionScript script, Set<String> current, String outcome)
+            throws SQLException {
+        long start = System.nanoTime();
+        runStatements(step, script, outcome);
+        writeVersion(step, script, start, current);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * One step in its own transaction with its version change; or, when not transactional, its
+     * statements in autocommit and then its version change in a transaction.
+     */
+    private Duration runOne(Step step, RevisionScript script, Set<String> current) throws SQLException {
+        long start = System.nanoTime();
+        if (script.transactional()) {
+            begin();
+            String outcome = "The revision was rolled back; the version table is still at " + describe(current) + ".";
+            runStatements(step, script, outcome);
+            writeVersion(step, script, start, current);
+            commit(step, script, outcome);
+        } else {
+            connection.setAutoCommit(true);
+            runStatements(step, script, "The revision is not transactional: its statements before this one "
+                    + "stay applied; the version table is still at " + describe(current) + ".");
+            begin();
+            writeVersion(step, script, start, current);
+            commit();
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** Writes a stamp plan's version changes and one stamp history row each, in one transaction. */

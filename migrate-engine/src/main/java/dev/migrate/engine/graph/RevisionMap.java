@@ -40,7 +40,8 @@ public final class RevisionMap {
     private final Function<String, String> origin;
     private final Map<String, Integer> index;
     private final Map<String, Integer> labels;
-    private final String[] sortedIds;
+    /** All ids sorted, for prefix lookups; built on the first one. */
+    private volatile String[] sortedIds;
     /** Version parents ('Revises:'). */
     private final int[][] down;
     /** Version children. */
@@ -49,6 +50,7 @@ public final class RevisionMap {
     private final int[][] normDown;
     /** Children including dependents (reverse of {@link #normDown}). */
     private final int[][] normNext;
+    private final TopologicalOrder ordering;
     /** Number of revisions that revise or depend on each revision. */
     private final int[] allNextCount;
     private final int[] heads;
@@ -70,8 +72,6 @@ public final class RevisionMap {
             }
         }
         this.labels = mapLabels();
-        this.sortedIds = index.keySet().toArray(new String[0]);
-        Arrays.sort(sortedIds);
         this.down = new int[n][];
         int[][] deps = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -94,13 +94,14 @@ public final class RevisionMap {
         }
         this.normDown = normalizeDependencies(deps);
         this.normNext = reverse(normDown);
+        this.ordering = new TopologicalOrder(normDown, normNext);
         this.heads = select(i -> next[i].length == 0);
         this.realHeads = select(i -> allNextCount[i] == 0);
         this.bases = select(i -> down[i].length == 0);
-        this.covering = coverLabels();
         BitSet all = new BitSet(n);
         all.set(0, n);
-        this.historyOrder = topologicalSort(all, toList(realHeads));
+        this.historyOrder = ordering.sort(all, toList(realHeads));
+        this.covering = coverLabels();
     }
 
     /** Builds and validates the graph of these revisions; error messages name revisions by id. */
@@ -159,6 +160,26 @@ public final class RevisionMap {
     /** Revisions that revise more than one revision. */
     public Set<String> mergePoints() {
         return idSet(select(i -> down[i].length > 1));
+    }
+
+    /**
+     * What {@code current} shows, as Alembic's does: of the revisions the version rows imply (the
+     * rows, their ancestors and what they depend on), those that no applied revision revises. A
+     * depended-on revision at the end of its own branch is shown although it has no row.
+     */
+    public Set<String> appliedBranchHeads(Set<String> versionRows) {
+        BitSet applied = closure(currentIndexes(versionRows), normDown, true);
+        Set<String> out = new LinkedHashSet<>();
+        for (int r = applied.nextSetBit(0); r >= 0; r = applied.nextSetBit(r + 1)) {
+            boolean revised = false;
+            for (int child : next[r]) {
+                revised |= applied.get(child);
+            }
+            if (!revised) {
+                out.add(revs[r].id());
+            }
+        }
+        return out;
     }
 
     /** The revisions that revise this one. */
@@ -228,14 +249,14 @@ public final class RevisionMap {
         }
         List<Integer> targets = revisionsOnly(parseUpgradeTarget(current, upper, true));
         BitSet needs = collectUpgrade(targets, lowerText, current, false, true);
-        int[] order = topologicalSort(needs, targets);
-        HeadTracker tracker = new HeadTracker(current);
+        int[] order = ordering.sort(needs, targets);
+        HeadMaintainer tracker = new HeadMaintainer(revs, normDown, current, closure(current, normDown, true));
         List<Step> steps = new ArrayList<>(order.length);
         for (int k = order.length - 1; k >= 0; k--) {
             int r = order[k];
             steps.add(new Step(revs[r], Direction.UPGRADE, tracker.upgrade(r)));
         }
-        return Plan.of(idSet(current), tracker.headIds(), steps);
+        return Plan.of(idSet(current), idSet(tracker.rows()), steps);
     }
 
     /**
@@ -260,19 +281,22 @@ public final class RevisionMap {
             current = currentIndexes(currentHeads);
         }
         BitSet drop = collectDowngrade(current, lower);
-        int[] order = topologicalSort(drop, current);
-        HeadTracker tracker = new HeadTracker(current);
+        int[] order = ordering.sort(drop, current);
+        HeadMaintainer tracker = new HeadMaintainer(revs, normDown, current, closure(current, normDown, true));
         List<Step> steps = new ArrayList<>(order.length);
         for (int r : order) {
             steps.add(new Step(revs[r], Direction.DOWNGRADE, tracker.downgrade(r)));
         }
-        return Plan.of(idSet(current), tracker.headIds(), steps);
+        return Plan.of(idSet(current), idSet(tracker.rows()), steps);
     }
 
     /**
-     * Moves the version table to {@code targets} without running anything. Heads on the same line
-     * of descent as a target are replaced by it; other heads stay. {@code purge} first deletes
-     * every current head, even ones no revision defines.
+     * Moves the version table to {@code targets} without running anything. Each target replaces
+     * the current heads on its line of descent (ancestors or descendants, dependencies included),
+     * or is inserted next to them; {@code base} and {@code label@base} delete the heads of their
+     * lineage; other heads stay. {@code purge} first deletes every current head, even ones no
+     * revision defines. Unlike Alembic, several targets below one head, or a target that is
+     * already a head among others, give one row per target instead of a crash or a lost row.
      */
     public Plan stamp(Set<String> currentHeads, List<String> targets, boolean purge) {
         List<VersionChange> changes = new ArrayList<>();
@@ -285,44 +309,48 @@ public final class RevisionMap {
         }
         List<String> texts = targets.isEmpty() ? List.of("base") : targets;
         LinkedHashSet<Integer> dests = new LinkedHashSet<>();
-        BitSet affected = new BitSet();
+        BitSet toBase = new BitSet();
         for (String text : texts) {
-            dests.addAll(revisionsOnly(resolveIndexes(text, current)));
-            affected.or(headsSharingLineage(current, text));
+            List<Integer> found = revisionsOnly(resolveIndexes(text, current));
+            if (found.isEmpty()) {
+                toBase.or(headsSharingLineage(current, text));
+            }
+            dests.addAll(found);
         }
         checkOverlap(new ArrayList<>(dests));
-        Set<Integer> remaining = new LinkedHashSet<>(current);
-        BitSet consumed = new BitSet();
+        LinkedHashSet<Integer> rows = new LinkedHashSet<>(current);
         for (int t : dests) {
-            if (remaining.contains(t)) {
+            if (rows.contains(t)) {
                 continue;
             }
             BitSet line = lineage(List.of(t), true);
-            List<Integer> mine = new ArrayList<>();
+            List<Integer> related = new ArrayList<>();
             for (int h : current) {
-                if (affected.get(h) && !consumed.get(h) && !dests.contains(h) && line.get(h)) {
-                    mine.add(h);
+                if (rows.contains(h) && !dests.contains(h) && line.get(h)) {
+                    related.add(h);
                 }
             }
-            if (mine.isEmpty()) {
+            if (related.isEmpty()) {
                 changes.add(new VersionChange.Insert(revs[t].id()));
             } else {
-                for (int k = 0; k < mine.size() - 1; k++) {
-                    changes.add(new VersionChange.Delete(revs[mine.get(k)].id()));
+                for (int k = 0; k < related.size() - 1; k++) {
+                    changes.add(new VersionChange.Delete(revs[related.get(k)].id()));
                 }
-                changes.add(new VersionChange.Update(revs[mine.get(mine.size() - 1)].id(), revs[t].id()));
-                mine.forEach(consumed::set);
+                changes.add(new VersionChange.Update(revs[related.get(related.size() - 1)].id(), revs[t].id()));
+                rows.removeAll(related);
             }
+            rows.add(t);
         }
         for (int h : current) {
-            if (affected.get(h) && !consumed.get(h) && !dests.contains(h)) {
+            if (toBase.get(h) && rows.contains(h) && !dests.contains(h)) {
                 changes.add(new VersionChange.Delete(revs[h].id()));
+                rows.remove(h);
             }
         }
-        remaining.removeIf(affected::get);
-        remaining.addAll(dests);
+        List<Integer> end = new ArrayList<>(rows);
+        Collections.sort(end);
         Set<String> start = purge ? currentHeads : idSet(current);
-        return new Plan(start, idSet(remaining), List.of(), changes);
+        return new Plan(start, idSet(end), List.of(), changes);
     }
 
     /**
@@ -364,7 +392,7 @@ public final class RevisionMap {
         }
         BitSet needs = collectUpgrade(targets, lowerLabelled, lower, true, false);
         List<Revision> out = new ArrayList<>();
-        for (int r : topologicalSort(needs, targets)) {
+        for (int r : ordering.sort(needs, targets)) {
             out.add(revs[r]);
         }
         return Collections.unmodifiableList(out);
@@ -376,6 +404,10 @@ public final class RevisionMap {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (int i = 0; i < revs.length; i++) {
             for (String label : new TreeSet<>(revs[i].branchLabels())) {
+                if (!Revision.isValidId(label)) {
+                    throw new InvalidTargetException(label, "Branch label '" + label + "' of revision " + revs[i].id()
+                            + " may contain only letters, digits and '_' (the characters @ - + : are target syntax).");
+                }
                 Integer first = index.containsKey(label) ? index.get(label) : out.get(label);
                 if (first != null) {
                     throw new DuplicateBranchLabelException(label, revs[first].id(), revs[i].id());
@@ -492,39 +524,53 @@ public final class RevisionMap {
         return out;
     }
 
-    /** Alembic's branch labels: the revision, its descendants, and ancestors back to a branch point. */
+    /**
+     * Alembic's branch labels: the revision, its descendants, and ancestors back to a branch
+     * point. Descendants inherit their parents' label sets in topological order, sharing one set
+     * object along a chain, so this is linear however many revisions a label covers.
+     */
     private List<Set<String>> coverLabels() {
         int n = revs.length;
-        List<TreeSet<String>> acc = new ArrayList<>(Collections.nCopies(n, null));
-        for (Map.Entry<String, Integer> e : labels.entrySet()) {
-            int r = e.getValue();
-            BitSet descendants = closure(List.of(r), next, true);
-            for (int d = descendants.nextSetBit(0); d >= 0; d = descendants.nextSetBit(d + 1)) {
-                addLabel(acc, d, e.getKey());
+        List<Set<String>> out = new ArrayList<>(Collections.nCopies(n, Set.of()));
+        if (labels.isEmpty()) {
+            return out;
+        }
+        Map<Set<String>, Set<String>> interned = new HashMap<>();
+        for (int k = historyOrder.length - 1; k >= 0; k--) {
+            int r = historyOrder[k];
+            Set<String> own = revs[r].branchLabels();
+            if (own.isEmpty() && down[r].length == 1) {
+                out.set(r, out.get(down[r][0]));
+            } else if (!own.isEmpty() || down[r].length > 1) {
+                TreeSet<String> union = new TreeSet<>(own);
+                for (int p : down[r]) {
+                    union.addAll(out.get(p));
+                }
+                out.set(r, intern(interned, union));
             }
-            int parent = r;
+        }
+        for (Map.Entry<String, Integer> e : labels.entrySet()) {
+            int parent = e.getValue();
             while (allNextCount[parent] <= 1 && down[parent].length <= 1) {
-                addLabel(acc, parent, e.getKey());
+                if (!out.get(parent).contains(e.getKey())) {
+                    TreeSet<String> more = new TreeSet<>(out.get(parent));
+                    more.add(e.getKey());
+                    out.set(parent, intern(interned, more));
+                }
                 if (down[parent].length == 0) {
                     break;
                 }
                 parent = down[parent][0];
             }
         }
-        Map<Set<String>, Set<String>> interned = new HashMap<>();
-        List<Set<String>> out = new ArrayList<>(n);
-        for (TreeSet<String> s : acc) {
-            out.add(s == null ? Set.of()
-                    : interned.computeIfAbsent(s, k -> Collections.unmodifiableSet(new LinkedHashSet<>(k))));
-        }
         return out;
     }
 
-    private static void addLabel(List<TreeSet<String>> acc, int i, String label) {
-        if (acc.get(i) == null) {
-            acc.set(i, new TreeSet<>());
+    private static Set<String> intern(Map<Set<String>, Set<String>> interned, TreeSet<String> labels) {
+        if (labels.isEmpty()) {
+            return Set.of();
         }
-        acc.get(i).add(label);
+        return interned.computeIfAbsent(labels, k -> Collections.unmodifiableSet(new LinkedHashSet<>(k)));
     }
 
     // ---------------------------------------------------------------- resolution (Alembic's grammar)
@@ -653,6 +699,12 @@ public final class RevisionMap {
     private List<Integer> prefixMatches(String prefix) {
         if (prefix.length() < 4) {
             return List.of();
+        }
+        String[] sortedIds = this.sortedIds;
+        if (sortedIds == null) {
+            sortedIds = index.keySet().toArray(new String[0]);
+            Arrays.sort(sortedIds);
+            this.sortedIds = sortedIds;
         }
         List<Integer> out = new ArrayList<>();
         int k = Arrays.binarySearch(sortedIds, prefix);
@@ -991,175 +1043,6 @@ public final class RevisionMap {
                 }
                 throw new OverlappingRevisionsException(revs[g].id(), ids(others));
             }
-        }
-    }
-
-    // ---------------------------------------------------------------- ordering
-
-    /**
-     * Alembic's _topological_sort, in linear time: revisions of {@code todo}, newest first, walking
-     * down one branch as long as no other pending head still needs the revision, and switching to
-     * the first head that does. A revision waits while any of its children in {@code todo} has not
-     * been emitted (which is exactly when another pending head has it as an ancestor).
-     */
-    private int[] topologicalSort(BitSet todo, List<Integer> startHeads) {
-        int n = revs.length;
-        int[] pending = new int[n];
-        for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
-            for (int d : normDown[i]) {
-                if (todo.get(d)) {
-                    pending[d]++;
-                }
-            }
-        }
-        BitSet done = new BitSet(n);
-        BitSet inCurrent = new BitSet(n);
-        List<Integer> current = new ArrayList<>();
-        startHeads.stream().filter(todo::get).distinct().sorted().forEach(h -> {
-            current.add(h);
-            inCurrent.set(h);
-        });
-        int[] out = new int[todo.cardinality()];
-        int emitted = 0;
-        int[] seen = new int[n];
-        int[] stack = new int[n];
-        int generation = 0;
-        int idx = 0;
-        while (!current.isEmpty()) {
-            int candidate = current.get(idx);
-            if (pending[candidate] > 0) {
-                int blocking = blockingHead(candidate, idx, current, todo, done, seen, ++generation, stack);
-                if (blocking >= 0) {
-                    idx = blocking;
-                    continue;
-                }
-            }
-            if (!done.get(candidate)) {
-                out[emitted++] = candidate;
-                done.set(candidate);
-            }
-            List<Integer> toAdd = new ArrayList<>(2);
-            for (int d : normDown[candidate]) {
-                if (todo.get(d)) {
-                    pending[d]--;
-                    if (!done.get(d) && !inCurrent.get(d)) {
-                        toAdd.add(d);
-                    }
-                }
-            }
-            inCurrent.clear(candidate);
-            if (toAdd.isEmpty()) {
-                current.remove(idx);
-                idx = Math.max(idx - 1, 0);
-            } else {
-                current.set(idx, toAdd.get(0));
-                current.addAll(toAdd.subList(1, toAdd.size()));
-                toAdd.forEach(inCurrent::set);
-            }
-        }
-        if (emitted < out.length) {
-            for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) {
-                if (!done.get(i)) {
-                    out[emitted++] = i;
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The position of the first pending head (other than {@code idx}) that has {@code candidate}
-     * as an ancestor, found by walking up through the revisions not yet emitted; -1 if none.
-     */
-    private int blockingHead(int candidate, int idx, List<Integer> current, BitSet todo, BitSet done, int[] seen,
-                             int generation, int[] stack) {
-        int top = 0;
-        stack[top++] = candidate;
-        seen[candidate] = generation;
-        while (top > 0) {
-            int r = stack[--top];
-            for (int c : normNext[r]) {
-                if (todo.get(c) && !done.get(c) && seen[c] != generation) {
-                    seen[c] = generation;
-                    stack[top++] = c;
-                }
-            }
-        }
-        for (int j = 0; j < current.size(); j++) {
-            if (j != idx && seen[current.get(j)] == generation) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    // ---------------------------------------------------------------- version table
-
-    /**
-     * Alembic's HeadMaintainer: how the version table (one row per head) changes as each step
-     * runs. A revision is a head when it is applied and nothing applied revises or depends on it.
-     */
-    private final class HeadTracker {
-        private final LinkedHashSet<Integer> rows = new LinkedHashSet<>();
-        private final int[] appliedChildren = new int[revs.length];
-
-        HeadTracker(List<Integer> start) {
-            rows.addAll(start);
-            BitSet applied = closure(start, normDown, true);
-            for (int a = applied.nextSetBit(0); a >= 0; a = applied.nextSetBit(a + 1)) {
-                for (int d : normDown[a]) {
-                    appliedChildren[d]++;
-                }
-            }
-        }
-
-        List<VersionChange> upgrade(int r) {
-            List<Integer> from = new ArrayList<>(2);
-            for (int d : normDown[r]) {
-                appliedChildren[d]++;
-                if (rows.contains(d)) {
-                    from.add(d);
-                }
-            }
-            List<VersionChange> changes = new ArrayList<>(from.size());
-            if (from.isEmpty()) {
-                changes.add(new VersionChange.Insert(revs[r].id()));
-            } else {
-                for (int k = 0; k < from.size() - 1; k++) {
-                    changes.add(new VersionChange.Delete(revs[from.get(k)].id()));
-                }
-                changes.add(new VersionChange.Update(revs[from.get(from.size() - 1)].id(), revs[r].id()));
-            }
-            from.forEach(rows::remove);
-            rows.add(r);
-            return changes;
-        }
-
-        List<VersionChange> downgrade(int r) {
-            List<Integer> to = new ArrayList<>(2);
-            for (int d : normDown[r]) {
-                if (--appliedChildren[d] == 0 && !rows.contains(d)) {
-                    to.add(d);
-                }
-            }
-            List<VersionChange> changes = new ArrayList<>(to.size());
-            if (to.isEmpty()) {
-                changes.add(new VersionChange.Delete(revs[r].id()));
-            } else {
-                for (int k = 0; k < to.size() - 1; k++) {
-                    changes.add(new VersionChange.Insert(revs[to.get(k)].id()));
-                }
-                changes.add(new VersionChange.Update(revs[r].id(), revs[to.get(to.size() - 1)].id()));
-            }
-            rows.remove(r);
-            rows.addAll(to);
-            return changes;
-        }
-
-        Set<String> headIds() {
-            List<Integer> sorted = new ArrayList<>(rows);
-            Collections.sort(sorted);
-            return idSet(sorted);
         }
     }
 

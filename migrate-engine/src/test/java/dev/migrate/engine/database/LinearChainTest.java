@@ -54,7 +54,7 @@ class LinearChainTest {
         assertEquals(Set.of("cccc00000003"), result.endHeads());
         assertEquals(3, result.steps().size());
         assertEquals(3, lines.size());
-        assertTrue(lines.get(0).matches("Running upgrade -> aaaa00000001, create accounts \\(\\d+ ms\\)"), lines.get(0));
+        assertTrue(lines.get(0).matches("Running upgrade  -> aaaa00000001, create accounts \\(\\d+ ms\\)"), lines.get(0));
         assertTrue(lines.get(1).matches("Running upgrade aaaa00000001 -> bbbb00000002, create orders \\(\\d+ ms\\)"), lines.get(1));
         assertEquals(List.of("cccc00000003"), db.query("SELECT version_num FROM migrate_version"));
         assertEquals(List.of("1"), db.query("SELECT id FROM orders"));

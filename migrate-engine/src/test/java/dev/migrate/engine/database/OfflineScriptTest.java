@@ -60,7 +60,7 @@ class OfflineScriptTest {
         String script = OfflineScript.render(Revisions.upgrade(CHAIN, Set.of(), "bbbb00000002"), SCRIPTS, SETTINGS,
                 TransactionMode.EACH);
         assertEquals(CREATE_TABLES + """
-                -- Running upgrade -> aaaa00000001, create accounts
+                -- Running upgrade  -> aaaa00000001, create accounts
 
                 BEGIN;
 
@@ -106,7 +106,7 @@ class OfflineScriptTest {
 
                 """ + history + "('cccc00000003', 'downgrade', '" + c.checksum() + "', 0, 'staging', '1.2.3', 'add note');\n\n"
                 + """
-                -- Running downgrade aaaa00000001 ->, create accounts
+                -- Running downgrade aaaa00000001 -> , create accounts
 
                 DROP TABLE accounts;
 

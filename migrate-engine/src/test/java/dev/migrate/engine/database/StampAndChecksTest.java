@@ -88,7 +88,7 @@ class StampAndChecksTest {
 
             EditedRevisionsException e = assertThrows(EditedRevisionsException.class, () -> migrator.migrate(scripts,
                     heads -> Revisions.upgrade(CHAIN, heads, "cccc00000003"), RunOptions.defaults(), MigrationListener.NONE));
-            assertEquals("Revision files changed after they were applied: aaaa00000001 ("
+            assertEquals("Revision files were edited after they were applied: aaaa00000001 ("
                     + Path.of("versions", "aaaa00000001_create_accounts.sql") + "). Nothing was run. Revert the edits and "
                     + "put the change in a new revision, or accept them with -Dmigrate.acceptChanged=aaaa00000001", e.getMessage());
             assertFalse(db.tableExists("public", "items"));

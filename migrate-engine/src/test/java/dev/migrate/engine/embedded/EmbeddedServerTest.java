@@ -50,6 +50,33 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void twoBuildsStartingAtOnceShareOneServer(@TempDir Path target) throws Exception {
+        Path data = target.resolve("local-db");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.Callable<EmbeddedServer> build = () -> {
+                together.await();
+                return EmbeddedServer.start(data);
+            };
+            java.util.concurrent.Future<EmbeddedServer> a = pool.submit(build);
+            java.util.concurrent.Future<EmbeddedServer> b = pool.submit(build);
+            EmbeddedServer first = a.get();
+            EmbeddedServer second = b.get();
+            assertEquals(first.port(), second.port());
+            assertTrue(first.reused() != second.reused(), "one started it, the other joined");
+            EmbeddedServer starter = first.reused() ? second : first;
+            EmbeddedServer joiner = first.reused() ? first : second;
+            starter.close();
+            assertEquals(List.of("1"), query(joiner, "SELECT 1"), "the starter leaves it to the other build");
+            joiner.close();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(PostmasterPid.read(data).isEmpty(), "stopped by the last of the two");
+    }
+
+    @Test
     void startsOnlyWhenAskedFor(@TempDir Path target) throws Exception {
         Path data = target.resolve("local-db");
         try (EmbeddedServer.OnDemand server = EmbeddedServer.onDemand(data)) {

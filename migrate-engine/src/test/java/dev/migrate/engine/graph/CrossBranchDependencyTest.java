@@ -28,6 +28,20 @@ class CrossBranchDependencyTest {
         assertEquals(set("a", "x"), map.bases());
     }
 
+    /**
+     * Alembic 1.8.1, {@code upgrade billing@head} then {@code current}: the rows hold only f6 (d4
+     * was updated to f6), yet current shows d4 too, the end of the auth branch as applied so far.
+     */
+    @Test
+    void currentShowsADependedOnRevisionAtTheEndOfItsBranchThoughItHasNoRow() {
+        RevisionMap map = map(rev("a1"), labelled("d4", "auth", "a1"), rev("e5", "d4"), dependent("f6", List.of("d4"), "a1"));
+        Plan plan = map.upgrade(set(), "f6");
+        assertEquals(set("f6"), plan.endHeads());
+        assertEquals(set("d4", "f6"), map.appliedBranchHeads(plan.endHeads()));
+        assertEquals(set("e5", "f6"), map.appliedBranchHeads(set("e5", "f6")));
+        assertEquals(set(), map.appliedBranchHeads(set()));
+    }
+
     @Test
     void downgradeToTheDependency() {
         assertDowngrade(one, "c1", set("c2", "d1"), List.of("down:d1"), set("c2"));

@@ -125,6 +125,16 @@ class ForkTest {
                 + "Name a branch with 'label@+1', or give a revision id.", e.getMessage());
     }
 
+    /**
+     * Alembic drops the label of an absolute downgrade target and resolves plain 'head', which
+     * fails with two heads; we resolve the whole 'label@head'.
+     */
+    @Test
+    void downgradeToALabelledHeadKeepsTheLabelUnlikeAlembic() {
+        assertDowngrade(map, "c1branch@head", set("d1", "d2"), List.of(), set("d1", "d2"));
+        assertDowngrade(map, "c2branch@c2", set("d1", "d2"), List.of("down:d2"), set("d1", "c2"));
+    }
+
     @Test
     void downgradeToACurrentHeadDoesNothing() {
         assertDowngrade(map, "c2", set("d1", "c2"), List.of(), set("d1", "c2"));
@@ -149,6 +159,32 @@ class ForkTest {
     void stampToALabelledHeadMovesOnlyThatBranch() {
         Plan plan = map.stamp(set("d1", "c2"), List.of("c2branch@head"), false);
         assertEquals(List.of("update c2 d2"), changes(plan));
+        assertEquals(set("d1", "d2"), plan.endHeads());
+    }
+
+    @Test
+    void stampBothBranchesToHeads() {
+        Plan plan = map.stamp(set("c1", "c2"), List.of("heads"), false);
+        assertEquals(List.of("update c1 d1", "update c2 d2"), changes(plan));
+        assertEquals(set("d1", "d2"), plan.endHeads());
+    }
+
+    /**
+     * Alembic moves every head of the target's lineage into the first target it stamps, so b2,
+     * already a head, is deleted while c is stamped; we move only the heads on each target's line.
+     */
+    @Test
+    void stampToHeadsKeepsAHeadThatIsAlreadyCurrentWhereAlembicDeletesIt() {
+        RevisionMap fork = map(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("c", "b1"));
+        Plan plan = fork.stamp(set("b1", "b2"), List.of("heads"), false);
+        assertEquals(List.of("update b1 c"), changes(plan));
+        assertEquals(set("b2", "c"), plan.endHeads());
+    }
+
+    @Test
+    void stampAnotherBranchInsertsItsHead() {
+        Plan plan = map.stamp(set("d1"), List.of("c2branch@head"), false);
+        assertEquals(List.of("insert d2"), changes(plan));
         assertEquals(set("d1", "d2"), plan.endHeads());
     }
 

@@ -130,6 +130,13 @@ class LabelledBranchesTest {
     }
 
     @Test
+    void labelWithTargetSyntaxIsRejected() {
+        InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> map(labelled("a", "x@y")));
+        assertEquals("Branch label 'x@y' of revision a may contain only letters, digits and '_' "
+                + "(the characters @ - + : are target syntax).", e.getMessage());
+    }
+
+    @Test
     void labelEqualToARevisionId() {
         assertThrows(DuplicateBranchLabelException.class, () -> map(rev("a"), labelled("b", "a", "a")));
     }

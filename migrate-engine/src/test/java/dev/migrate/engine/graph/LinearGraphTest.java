@@ -3,6 +3,7 @@ package dev.migrate.engine.graph;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static dev.migrate.engine.graph.Graphs.assertDowngrade;
 import static dev.migrate.engine.graph.Graphs.assertUpgrade;
@@ -53,6 +54,13 @@ class LinearGraphTest {
         assertUpgrade(map, "b+2", set("a"), List.of("up:b", "up:c", "up:d"), set("d"));
         assertUpgrade(map, "d-2", set("a"), List.of("up:b"), set("b"));
         assertUpgrade(map, "head-1", set("a"), List.of("up:b", "up:c", "up:d"), set("d"));
+    }
+
+    /** Alembic fails an assertion when 'rev-N' walks below the base; we read it as 'base'. */
+    @Test
+    void upgradeToAStepBelowTheBaseIsBaseWhereAlembicCrashes() {
+        assertUpgrade(map, "a-1", set("b"), List.of(), set("b"));
+        assertEquals(Set.of(), map.resolve("a-1", set()));
     }
 
     @Test

@@ -16,18 +16,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Hundreds of seeded random graphs (branches, merges, several roots, dependencies, labels). For
+ * 300 seeded random graphs (branches, merges, several roots, dependencies, labels). For
  * every pair of a reachable database state and a target, plans are checked against a plain
  * set-based model: the steps are exactly the revisions to add or drop, in an order that respects
  * every 'Revises:' and 'Depends On:' edge, their version changes replayed onto the start heads
- * give the end heads, and upgrading then downgrading back returns to the start.
+ * give the end heads, upgrading then downgrading back returns to the start, and a stamp replaces
+ * exactly the heads on its target's line of descent.
  */
 class RandomGraphPropertyTest {
-    private static final int GRAPHS = 400;
+    private static final int GRAPHS = 300;
 
     private int upgrades;
     private int downgrades;
     private int roundTrips;
+    private int stamps;
 
     @Test
     void plansAgreeWithTheModelOnRandomGraphs() {
@@ -43,6 +45,7 @@ class RandomGraphPropertyTest {
                 for (String target : targets) {
                     checkUpgrade(g, map, model, state, target);
                     checkDowngrade(g, map, model, state, target);
+                    checkStamp(g, map, model, state, target);
                 }
                 for (String relative : List.of("+1", "+2", "-1", "head-1", "base+1")) {
                     tryAnything(map, state, relative);
@@ -52,6 +55,7 @@ class RandomGraphPropertyTest {
         assertTrue(upgrades > 20_000, "upgrade plans checked: " + upgrades);
         assertTrue(downgrades > 5_000, "downgrade plans checked: " + downgrades);
         assertTrue(roundTrips > 5_000, "round trips checked: " + roundTrips);
+        assertTrue(stamps > 20_000, "stamps checked: " + stamps);
     }
 
     private void checkUpgrade(int g, RevisionMap map, Model model, Set<String> state, String target) {
@@ -126,6 +130,25 @@ class RandomGraphPropertyTest {
         Set<String> end = model.maximal(remaining);
         assertEquals(end, down.endHeads(), what);
         assertEquals(end, Graphs.replay(state, down), what + ": version changes");
+    }
+
+    private void checkStamp(int g, RevisionMap map, Model model, Set<String> state, String target) {
+        String what = "graph " + g + " stamp " + state + " -> " + target;
+        Plan plan = map.stamp(state, List.of(target), false);
+        stamps++;
+        Set<String> expected = new HashSet<>();
+        if (target.equals("heads")) {
+            expected.addAll(model.maximal(model.all()));
+        } else {
+            Set<String> line = model.applied(Set.of(target));
+            line.addAll(model.descendants(target));
+            state.stream().filter(h -> !line.contains(h)).forEach(expected::add);
+            expected.add(target);
+        }
+        assertEquals(expected, plan.endHeads(), what);
+        assertEquals(expected, Graphs.replay(state, plan), what + ": version changes");
+        assertEquals(Set.of(), Graphs.replay(state, map.stamp(state, List.of("base"), false)), what + " to base");
+        assertTrue(plan.steps().isEmpty(), what);
     }
 
     /** Relative targets may be refused, but only with a graph error, never a crash. */

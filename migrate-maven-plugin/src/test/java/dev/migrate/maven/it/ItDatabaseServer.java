@@ -32,9 +32,10 @@ public final class ItDatabaseServer {
         URI base = URI.create(args[2]);
         boolean embedded = "embedded".equals(args[3]);
         if (embedded) {
+            deleteRecursively(dataDir);
             EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
+                    .setCleanDataDirectory(false)
                     .setPort(base.getPort())
                     .start();
             System.out.println("[it] embedded PostgreSQL on port " + base.getPort());
@@ -47,6 +48,18 @@ public final class ItDatabaseServer {
             for (String name : scenarioDatabases(scenarios)) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 s.execute("CREATE DATABASE " + name);
+            }
+        }
+    }
+
+    /** A server from an earlier run leaves its data behind; initdb needs an empty folder. */
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }

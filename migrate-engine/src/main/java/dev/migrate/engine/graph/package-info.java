@@ -1,0 +1,16 @@
+/**
+ * The revision graph: {@link dev.migrate.engine.graph.RevisionMap} answers what Alembic's
+ * {@code RevisionMap} answers (heads, bases, branch labels, targets, upgrade, downgrade and stamp
+ * plans, history) with the same step order, and knows nothing of files or databases.
+ *
+ * <p>Where Alembic crashes or leaves a redundant version row, we answer instead (each case has a
+ * test named for it): {@code -N} from several heads is refused rather than walking from an
+ * arbitrary row; stamping several revisions below one head gives one row per target; a stamp to
+ * {@code heads} keeps heads that are already current; downgrading a merge whose parents include
+ * an ancestor of another parent keeps only the newest row; {@code rev-N} below the base means
+ * base; {@code label@head} as a downgrade target keeps its label; a missing down revision is a
+ * {@link dev.migrate.engine.graph.MissingRevisionException} naming both ids and the file; a
+ * cycle lists its own revisions; branch labels cover the ancestors of the labelled revision back
+ * to the previous branch point even when a merge follows it.
+ */
+package dev.migrate.engine.graph;

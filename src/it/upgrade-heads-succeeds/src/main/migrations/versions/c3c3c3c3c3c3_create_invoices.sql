@@ -1,0 +1,11 @@
+-- create invoices
+--
+-- Revision ID: c3c3c3c3c3c3
+-- Revises: a1a1a1a1a1a1
+-- Create Date: 2026-11-22 09:00:00
+
+-- migrate:upgrade
+CREATE TABLE invoices (id bigint PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts (id));
+
+-- migrate:downgrade
+DROP TABLE invoices;
