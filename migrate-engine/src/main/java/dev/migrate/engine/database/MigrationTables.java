@@ -118,6 +118,31 @@ public final class MigrationTables {
         return BoundSql.of("DELETE FROM " + version + " WHERE version_num = ?", delete.version());
     }
 
+    /** The version table's own name, unquoted and unqualified, as the server reports it in errors. */
+    String versionTableName() {
+        return versionTableName;
+    }
+
+    /** SQLSTATE of a checked version change that did not match exactly one row (see {@link #checkedVersionChanges}). */
+    static final String VERSION_CONFLICT = "MG001";
+
+    /**
+     * The version changes as one statement that checks on the server that each UPDATE and DELETE
+     * matched exactly one row, raising {@link #VERSION_CONFLICT} with the message
+     * {@code "<index> <rows>"} otherwise, so that the check needs no round trip before COMMIT.
+     */
+    String checkedVersionChanges(List<VersionChange> changes) {
+        StringBuilder sql = new StringBuilder("DO $migrate$ DECLARE n bigint; BEGIN\n");
+        for (int i = 0; i < changes.size(); i++) {
+            sql.append(versionChange(changes.get(i)).inline()).append(";\n");
+            if (!(changes.get(i) instanceof VersionChange.Insert)) {
+                sql.append("GET DIAGNOSTICS n = ROW_COUNT;\nIF n <> 1 THEN RAISE EXCEPTION USING ERRCODE = '")
+                        .append(VERSION_CONFLICT).append("', MESSAGE = '").append(i).append(" ' || n; END IF;\n");
+            }
+        }
+        return sql.append("END $migrate$").toString();
+    }
+
     BoundSql historyInsert(HistoryEntry entry) {
         return BoundSql.of("INSERT INTO " + history
                         + " (revision, direction, checksum, duration_ms, environment, tool_version, message)"

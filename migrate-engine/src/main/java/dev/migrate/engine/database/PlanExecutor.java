@@ -97,8 +97,7 @@ final class PlanExecutor {
             begin();
             String outcome = "The revision was rolled back; the version table is still at " + describe(current) + ".";
             runStatements(step, script, outcome);
-            writeVersion(step, script, start, current);
-            commit(step, script, outcome);
+            writeVersionAndCommit(step, script, start, current, outcome);
         } else {
             connection.setAutoCommit(true);
             runStatements(step, script, "The revision is not transactional: its statements before this one "
@@ -222,6 +221,55 @@ final class PlanExecutor {
         } catch (SQLException e) {
             throw new DatabaseException("Could not create a statement for revision " + script.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A transactional step's bookkeeping in one round trip: its version changes (checked on the
+     * server to match one row each), its history row, and COMMIT. A version-table conflict is
+     * reported as such; any other failure here (a deferred constraint at COMMIT) is the revision's.
+     */
+    private void writeVersionAndCommit(Step step, RevisionScript script, long startNanos, Set<String> current,
+                                       String outcome) {
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        String sql = tables.checkedVersionChanges(step.versionChanges()) + ";\n"
+                + tables.historyInsert(historyEntry(step, script, ms, settings)).inline() + ";\nCOMMIT";
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            rollbackQuietly();
+            VersionChange conflict = conflictingChange(step.versionChanges(), e);
+            if (conflict != null) {
+                throw new VersionTableConflictException(tables.versionTable(), script.id(), conflict, rowsMatched(e), e);
+            }
+            List<SqlStatement> statements = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+            int line = statements.isEmpty() ? 0 : statements.get(statements.size() - 1).line();
+            throw failure(step, script, new SqlStatement("COMMIT", line), e, outcome);
+        }
+        for (VersionChange change : step.versionChanges()) {
+            apply(change, current);
+        }
+    }
+
+    /** The change a version-table conflict is about: a checked change that missed, or an insert that collided. */
+    private VersionChange conflictingChange(List<VersionChange> changes, SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server == null) {
+            return null;
+        }
+        if (MigrationTables.VERSION_CONFLICT.equals(e.getSQLState())) {
+            return changes.get(Integer.parseInt(server.getMessage().split(" ")[0]));
+        }
+        if ("23505".equals(e.getSQLState()) && tables.versionTableName().equals(server.getTable())) {
+            return changes.stream().filter(c -> c instanceof VersionChange.Insert).findFirst().orElse(changes.get(0));
+        }
+        return null;
+    }
+
+    private static int rowsMatched(SQLException e) {
+        if (MigrationTables.VERSION_CONFLICT.equals(e.getSQLState()) && e instanceof PSQLException p) {
+            return Integer.parseInt(p.getServerErrorMessage().getMessage().split(" ")[1]);
+        }
+        return -1;
     }
 
     private void writeVersion(Step step, RevisionScript script, long startNanos, Set<String> current) throws SQLException {
