@@ -143,26 +143,26 @@ public final class Migrate implements AutoCloseable {
     }
 
     /** Offline upgrade: {@code to} or {@code from:to}; without {@code from} the script starts at base. */
-    public String upgradeSql(String range) {
+    public String upgradeSql(String range, RunOptions options) {
         return guarded(() -> {
             Range r = Range.parse(range, false);
             RevisionMap map = map();
-            return offline(map.upgrade(r.start(map), r.to()));
+            return offline(map.upgrade(r.start(map), r.to()), options);
         });
     }
 
     /** Offline downgrade needs both ends, {@code from:to}, since no database says where it starts. */
-    public String downgradeSql(String range) {
+    public String downgradeSql(String range, RunOptions options) {
         return guarded(() -> {
             Range r = Range.parse(range, true);
             RevisionMap map = map();
-            return offline(map.downgrade(r.start(map), r.to()));
+            return offline(map.downgrade(r.start(map), r.to()), options);
         });
     }
 
     public String stampSql(List<String> targets, boolean purge) {
         return guarded(() -> {
-            return offline(map().stamp(Set.of(), targets, purge));
+            return offline(map().stamp(Set.of(), targets, purge), RunOptions.DEFAULT);
         });
     }
 
@@ -341,9 +341,9 @@ public final class Migrate implements AutoCloseable {
         return MigrationListener.lines(listener::info);
     }
 
-    private String offline(Plan plan) {
-        return OfflineScript.render(plan, byId(), databaseSettings("jdbc:postgresql:offline", new java.util.Properties()),
-                TransactionMode.EACH);
+    private String offline(Plan plan, RunOptions options) {
+        return OfflineScript.render(plan, byId(), databaseSettings("jdbc:postgresql:offline", new Properties()),
+                options.transactionPerRun() ? TransactionMode.ALL : TransactionMode.EACH);
     }
 
     private ScriptDirectory scripts() {

@@ -5,22 +5,11 @@ import dev.migrate.engine.RunOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
-
 /** Reverts the database to a target ({@code -1}, a revision, {@code base}); the target is required. */
 @Mojo(name = "downgrade", threadSafe = true)
-public class DowngradeMojo extends AbstractMigrateMojo {
+public class DowngradeMojo extends AbstractScriptMojo {
     @Parameter(property = "migrate.target", required = true)
     private String target;
-
-    @Parameter(property = "migrate.sql", defaultValue = "false")
-    private boolean sql;
-
-    @Parameter(property = "migrate.output")
-    private File output;
-
-    @Parameter(property = "migrate.transaction", defaultValue = "each")
-    private String transaction;
 
     /** For a protected environment: its name, to confirm. */
     @Parameter(property = "migrate.confirm")
@@ -29,7 +18,7 @@ public class DowngradeMojo extends AbstractMigrateMojo {
     @Override
     protected void run(Migrate migrate) {
         if (sql) {
-            Output.write(migrate.downgradeSql(target), output, getLog());
+            emit(migrate.downgradeSql(target, RunOptions.of(transaction, null, null)));
         } else {
             migrate.downgrade(target, RunOptions.of(transaction, null, confirm));
         }

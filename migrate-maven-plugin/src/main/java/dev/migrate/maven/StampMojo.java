@@ -4,14 +4,13 @@ import dev.migrate.engine.Migrate;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** Sets the version table to the target revisions without running any migration. */
 @Mojo(name = "stamp", threadSafe = true)
-public class StampMojo extends AbstractMigrateMojo {
+public class StampMojo extends AbstractScriptMojo {
     /** One or more targets, comma-separated. */
     @Parameter(property = "migrate.target", required = true)
     private String target;
@@ -20,12 +19,6 @@ public class StampMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.purge", defaultValue = "false")
     private boolean purge;
 
-    @Parameter(property = "migrate.sql", defaultValue = "false")
-    private boolean sql;
-
-    @Parameter(property = "migrate.output")
-    private File output;
-
     @Parameter(property = "migrate.confirm")
     private String confirm;
 
@@ -33,7 +26,7 @@ public class StampMojo extends AbstractMigrateMojo {
     protected void run(Migrate migrate) {
         List<String> targets = Arrays.stream(target.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (sql) {
-            Output.write(migrate.stampSql(targets, purge), output, getLog());
+            emit(migrate.stampSql(targets, purge));
         } else {
             migrate.stamp(targets, purge, Optional.ofNullable(confirm).filter(c -> !c.isBlank()));
         }
