@@ -18,8 +18,11 @@ import dev.migrate.engine.database.TransactionMode;
 import dev.migrate.engine.embedded.EmbeddedServer;
 import dev.migrate.engine.graph.MultipleHeadsException;
 import dev.migrate.engine.graph.Plan;
+import dev.migrate.engine.graph.Planner;
+import dev.migrate.engine.graph.Range;
 import dev.migrate.engine.graph.Revision;
 import dev.migrate.engine.graph.RevisionMap;
+import dev.migrate.engine.graph.Target;
 import dev.migrate.engine.scripts.NewRevision;
 import dev.migrate.engine.scripts.RevisionIds;
 import dev.migrate.engine.scripts.RevisionScript;
@@ -114,54 +117,54 @@ public final class Migrate implements AutoCloseable {
 
     public RunResult upgrade(String target, RunOptions options) {
         return guarded(() -> {
-            RevisionMap map = map();
-            RunResult result = migrator().migrate(byId(), heads -> map.upgrade(heads, target),
+            Target to = Target.parse(target);
+            Planner planner = map().planner();
+            RunResult result = migrator().migrate(byId(), heads -> planner.upgrade(heads, to),
                     databaseOptions(options), progress());
-            reportOutcome(result, map);
+            reportOutcome(result, map());
             return result;
         });
     }
 
     public RunResult downgrade(String target, RunOptions options) {
         return guarded(() -> {
+            Target to = Target.parse(target);
             environment.checkConfirmed("downgrade", options.confirm().orElse(null));
-            RevisionMap map = map();
-            RunResult result = migrator().migrate(byId(), heads -> map.downgrade(heads, target),
+            Planner planner = map().planner();
+            RunResult result = migrator().migrate(byId(), heads -> planner.downgrade(heads, to),
                     databaseOptions(options), progress());
-            reportOutcome(result, map);
+            reportOutcome(result, map());
             return result;
         });
     }
 
     public RunResult stamp(List<String> targets, boolean purge, Optional<String> confirm) {
         return guarded(() -> {
+            List<Target> to = targets.stream().map(Target::parse).toList();
             environment.checkConfirmed("stamp", confirm.orElse(null));
-            RevisionMap map = map();
-            return migrator().stamp(byId(), heads -> map.stamp(heads, targets, purge), progress());
+            Planner planner = map().planner();
+            return migrator().stamp(byId(), heads -> planner.stamp(heads, to, purge), progress());
         });
     }
 
     /** Offline upgrade: {@code to} or {@code from:to}; without {@code from} the script starts at base. */
     public String upgradeSql(String range, RunOptions options) {
         return guarded(() -> {
-            Range r = Range.parse(range, false);
-            RevisionMap map = map();
-            return offline(map.upgrade(r.start(map), r.to()), options);
+            return offline(map().planner().upgrade(Range.parseOffline(range)), options);
         });
     }
 
     /** Offline downgrade needs both ends, {@code from:to}, since no database says where it starts. */
     public String downgradeSql(String range, RunOptions options) {
         return guarded(() -> {
-            Range r = Range.parse(range, true);
-            RevisionMap map = map();
-            return offline(map.downgrade(r.start(map), r.to()), options);
+            return offline(map().planner().downgrade(Range.parseOffline(range)), options);
         });
     }
 
     public String stampSql(List<String> targets, boolean purge) {
         return guarded(() -> {
-            return offline(map().stamp(Set.of(), targets, purge), RunOptions.DEFAULT);
+            return offline(map().planner().stamp(targets.stream().map(Range::parseOffline).toList(), purge),
+                    RunOptions.DEFAULT);
         });
     }
 
@@ -193,7 +196,7 @@ public final class Migrate implements AutoCloseable {
         return guarded(() -> {
             RevisionMap map = map();
             Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
-            return new Reports.Listing("heads", graph.entries(new TreeSet<>(map.heads())),
+            return new Reports.Listing("heads", graph.entries(new TreeSet<>(map.versionHeads())),
                     e -> e.format(true, false, false, false, true), Map.of());
         });
     }
@@ -395,24 +398,5 @@ public final class Migrate implements AutoCloseable {
                 .withToolVersion(Version.current());
         settings = environment.lockTimeout().map(settings::withLockTimeout).orElse(settings);
         return environment.statementTimeout().map(settings::withStatementTimeout).orElse(settings);
-    }
-
-    /** {@code from:to}, {@code :to} or {@code to} for offline scripts. */
-    private record Range(String from, String to) {
-        static Range parse(String range, boolean needsFrom) {
-            String text = range == null ? "" : range.trim();
-            int colon = text.indexOf(':');
-            String from = colon < 0 ? null : text.substring(0, colon).trim();
-            String to = colon < 0 ? text : text.substring(colon + 1).trim();
-            if (needsFrom && (from == null || from.isEmpty())) {
-                throw new MigrateException("An offline downgrade needs a range 'from:to' (e.g. -Dmigrate.target=c3c3c3c3c3c3:base), "
-                        + "since no database says where it starts.");
-            }
-            return new Range(from == null || from.isEmpty() ? null : from, to.isEmpty() ? "heads" : to);
-        }
-
-        Set<String> start(RevisionMap map) {
-            return from == null || from.equals("base") ? Set.of() : map.resolve(from, Set.of());
-        }
     }
 }

@@ -10,12 +10,9 @@ public final class UnknownRevisionException extends GraphException {
     }
 
     private static String message(String argument) {
-        if (argument.length() < 4) {
-            return "Revision '" + argument + "' not found: a revision prefix needs at least 4 characters. "
-                    + "Give more characters of the revision id.";
-        }
-        return "Revision '" + argument + "' not found: no revision id, prefix or branch label matches it. "
-                + "Run 'history' to list the revisions.";
+        return "Revision '" + argument + "' not found: no revision id, prefix or branch label matches it"
+                + (argument.length() <= 3 ? " (a prefix matches only ids and labels longer than 3 characters)" : "")
+                + ". Run 'history' to list the revisions.";
     }
 
     public String argument() {

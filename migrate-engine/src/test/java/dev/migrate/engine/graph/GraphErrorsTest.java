@@ -59,10 +59,25 @@ class GraphErrorsTest {
     }
 
     @Test
-    void shortUniquePrefixIsNotEnough() {
-        UnknownRevisionException e = assertThrows(UnknownRevisionException.class, () -> map.get("9c0"));
-        assertEquals("Revision '9c0' not found: a revision prefix needs at least 4 characters. "
-                + "Give more characters of the revision id.", e.getMessage());
+    void shortUniquePrefixIsEnough() {
+        assertEquals("9c0b1a2d3e4f", map.get("9c0").id());
+        assertEquals("9c0b1a2d3e4f", map.get("9").id());
+        assertEquals(set("3f2b00000000"), map.resolve("9c-1", set()));
+    }
+
+    @Test
+    void ambiguousShortPrefixListsTheCandidates() {
+        AmbiguousRevisionException e = assertThrows(AmbiguousRevisionException.class, () -> map.get("3f"));
+        assertEquals("Revision '3f' is ambiguous; it matches 2 revisions: 3f2a9c1d8e7b, 3f2b00000000. "
+                + "Give more characters.", e.getMessage());
+        assertEquals(List.of("3f2a9c1d8e7b", "3f2b00000000"), e.candidates());
+    }
+
+    @Test
+    void shortPrefixThatMatchesNothing() {
+        UnknownRevisionException e = assertThrows(UnknownRevisionException.class, () -> map.get("9d"));
+        assertEquals("Revision '9d' not found: no revision id, prefix or branch label matches it (a prefix matches "
+                + "only ids and labels longer than 3 characters). Run 'history' to list the revisions.", e.getMessage());
     }
 
     @Test
@@ -73,9 +88,19 @@ class GraphErrorsTest {
 
     @Test
     void rangesAreNotSingleTargets() {
-        InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> map.resolve("a:b", set()));
-        assertEquals("Range 'a:b' is not a single target; ranges 'from:to' are only allowed for offline SQL and "
-                + "history.", e.getMessage());
+        RangeNotAllowedException e = assertThrows(RangeNotAllowedException.class,
+                () -> map.resolve("3f2a:9c0b", set()));
+        assertEquals("Range '3f2a:9c0b' not allowed here: a range from:to is only for offline SQL (sql=true) and "
+                + "history. Give one target, such as 'heads', 'base', a revision id, 'label@head' or '-1'.",
+                e.getMessage());
+        assertEquals("Range '3f2a:9c0b' not allowed here: a range from:to is only for offline SQL "
+                + "(-Dmigrate.sql=true) and history. Give one target, such as 'heads', 'base', a revision id, "
+                + "'label@head' or '-1'.", e.message(setting -> "-Dmigrate." + setting));
+        assertEquals("3f2a", e.range().from().orElseThrow().text());
+        assertEquals("9c0b", e.range().to().orElseThrow().text());
+        assertThrows(RangeNotAllowedException.class, () -> map.upgrade(set("3f2a9c1d8e7b"), ":heads"));
+        assertThrows(RangeNotAllowedException.class, () -> map.downgrade(set("9c0b1a2d3e4f"), "heads:base"));
+        assertThrows(RangeNotAllowedException.class, () -> map.stamp(set(), List.of("3f2a:heads"), false));
     }
 
     @Test
@@ -95,7 +120,7 @@ class GraphErrorsTest {
     @Test
     void historyRangeNeedsAColon() {
         InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> map.history("3f2a", set()));
-        assertEquals("History range '3f2a' must be 'from:to', 'from:' or ':to'.", e.getMessage());
+        assertEquals("Range '3f2a' must be 'from:to', 'from:' or ':to'.", e.getMessage());
     }
 
     @Test
@@ -125,11 +150,21 @@ class GraphErrorsTest {
 
     @Test
     void offlineRanges() {
-        assertEquals(List.of("up:3f2b00000000", "up:9c0b1a2d3e4f"), Graphs.steps(map.upgrade(set(), "3f2a:head")));
-        assertEquals(List.of("up:3f2a9c1d8e7b"), Graphs.steps(map.upgrade(set(), ":3f2a")));
+        Planner planner = map.planner();
+        assertEquals(List.of("up:3f2b00000000", "up:9c0b1a2d3e4f"),
+                Graphs.steps(planner.upgrade(Range.parse("3f2a:head"))));
+        assertEquals(List.of("up:3f2a9c1d8e7b"), Graphs.steps(planner.upgrade(Range.parse(":3f2a"))));
+        assertEquals(List.of("up:3f2a9c1d8e7b"), Graphs.steps(planner.upgrade(Range.parseOffline("3f2a"))));
         assertEquals(List.of("down:9c0b1a2d3e4f", "down:3f2b00000000", "down:3f2a9c1d8e7b"),
-                Graphs.steps(map.downgrade(set(), "heads:base")));
-        assertEquals(set("3f2a9c1d8e7b"), map.upgrade(set(), "3f2a:head").startHeads());
+                Graphs.steps(planner.downgrade(Range.parse("heads:base"))));
+        assertEquals(List.of("down:9c0b1a2d3e4f"), Graphs.steps(planner.downgrade(Range.parse("heads:-1"))));
+        assertEquals(set("3f2a9c1d8e7b"), planner.upgrade(Range.parse("3f2a:head")).startHeads());
+        assertEquals(List.of("update 3f2a9c1d8e7b 9c0b1a2d3e4f"),
+                Graphs.changes(planner.stamp(List.of(Range.parse("3f2a:9c0b")), false)));
+        InvalidTargetException noStart = assertThrows(InvalidTargetException.class,
+                () -> planner.downgrade(Range.parseOffline("base")));
+        assertEquals("An offline downgrade needs a range 'from:to', such as 'heads:base' or '<revision>:-1', since "
+                + "no database says where it starts; 'base' has no start.", noStart.getMessage());
     }
 
     @Test

@@ -58,11 +58,21 @@ class LabelledBranchesTest {
     }
 
     @Test
-    void prefixTooShort() {
+    void shortPrefixes() {
+        assertEquals("someothername", map.get("someo").id());
+        assertEquals(set("someothername"), map.resolve("ebranch@so", set()));
+        assertEquals("a", map.get("abr").id(), "a prefix of a branch label longer than 3 characters");
+        AmbiguousRevisionException e = assertThrows(AmbiguousRevisionException.class, () -> map.get("s"));
+        assertEquals(List.of("somelongername", "someothername"), e.candidates());
+        assertThrows(UnknownRevisionException.class, () -> map.get("ebran_"));
+    }
+
+    @Test
+    void prefixMatchingNothingOnTheBranch() {
         UnknownRevisionException e = assertThrows(UnknownRevisionException.class,
                 () -> map.resolve("ebranch@sos", set()));
-        assertEquals("Revision 'sos' not found: a revision prefix needs at least 4 characters. "
-                + "Give more characters of the revision id.", e.getMessage());
+        assertEquals("Revision 'sos' not found: no revision id, prefix or branch label matches it (a prefix matches "
+                + "only ids and labels longer than 3 characters). Run 'history' to list the revisions.", e.getMessage());
     }
 
     @Test

@@ -97,7 +97,7 @@ class MultipleBranchesWithMergesTest {
 
     @Test
     void forestBaseToHeads() {
-        assertEquals(List.of("up:a2", "up:b2", "up:a1", "up:b1"), Graphs.steps(forest.upgrade(set(), "base:heads")));
+        assertEquals(List.of("up:a2", "up:b2", "up:a1", "up:b1"), Graphs.steps(forest.planner().upgrade(Range.parse("base:heads"))));
         assertUpgrade(forest, "heads", set(), List.of("up:a2", "up:b2", "up:a1", "up:b1"), set("b1", "b2"));
     }
 

@@ -1,0 +1,37 @@
+package dev.migrate.engine.graph;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * A range {@code from:to} given where one target is needed (an online upgrade, downgrade or
+ * stamp), as Alembic refuses it ("Range revision not allowed"): a range only says where an
+ * offline script starts, or which revisions history lists.
+ */
+public final class RangeNotAllowedException extends GraphException {
+    /** The setting that turns on offline SQL, where ranges are allowed, as the advice names it. */
+    public static final String OFFLINE_SETTING = "sql=true";
+
+    private final Range range;
+
+    public RangeNotAllowedException(Range range) {
+        super(message(range, OFFLINE_SETTING));
+        this.range = range;
+    }
+
+    public Range range() {
+        return range;
+    }
+
+    /**
+     * The message with the offline setting written as the caller's users type it, such as
+     * {@code setting -> "-Dmigrate." + setting} for {@code -Dmigrate.sql=true}.
+     */
+    public String message(UnaryOperator<String> settingSyntax) {
+        return message(range, settingSyntax.apply(OFFLINE_SETTING));
+    }
+
+    private static String message(Range range, String offline) {
+        return "Range '" + range.text() + "' not allowed here: a range from:to is only for offline SQL (" + offline
+                + ") and history. Give one target, such as 'heads', 'base', a revision id, 'label@head' or '-1'.";
+    }
+}
