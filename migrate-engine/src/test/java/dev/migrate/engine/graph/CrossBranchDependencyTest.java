@@ -26,6 +26,7 @@ class CrossBranchDependencyTest {
         RevisionMap map = map(rev("a"), rev("x"), dependent("y", List.of("a"), "x"));
         assertEquals(set("y"), map.heads());
         assertEquals(set("a", "x"), map.bases());
+        assertEquals(set("a", "y"), map.versionHeads(), "a is an effective head, as alembic heads lists it");
     }
 
     /**
