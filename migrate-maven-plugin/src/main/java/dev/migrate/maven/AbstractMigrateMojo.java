@@ -79,7 +79,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         try (Migrate migrate = Migrate.open(layout(), environment(), new MavenListener(getLog()))) {
             run(migrate);
         } catch (MigrateException e) {
-            throw new MojoFailureException(PluginMessages.of(e), e);
+            throw PluginMessages.failure(e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
