@@ -232,8 +232,7 @@ public final class Migrate implements AutoCloseable {
         return guarded(() -> {
             RevisionMap map = map();
             List<String> parents = "base".equals(request.head()) ? List.of() : parentsFor(map, request);
-            List<String> dependsOn = request.dependsOn().stream()
-                    .map(d -> d.contains("@") || map.find(d).isPresent() ? d : map.get(d).id()).toList();
+            List<String> dependsOn = request.dependsOn().stream().map(map::dependencyReference).toList();
             return write(map, request.revId(), request.message(), parents, request.branchLabels(), dependsOn,
                     request.versionPath());
         });

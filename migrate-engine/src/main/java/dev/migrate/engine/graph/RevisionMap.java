@@ -220,6 +220,22 @@ public final class RevisionMap {
         return idSet(Planner.revisionsOnly(resolver.resolve(Target.parse(target), currentIndexes(currentHeads))));
     }
 
+    /**
+     * What a new revision's {@code Depends On:} line says for a target, as {@code alembic revision
+     * --depends-on} writes it: the branch label when the target is one, else the id of the one
+     * revision it names (a prefix or {@code label@head} becomes the full id).
+     */
+    public String dependencyReference(String target) {
+        List<Integer> found = Planner.revisionsOnly(resolver.resolve(Target.parse(target), List.of()));
+        if (found.size() != 1) {
+            throw found.isEmpty() ? new InvalidTargetException(target, "Dependency '" + target
+                    + "' names no revision: give a revision id, a unique prefix or a branch label.")
+                    : new MultipleHeadsException(ids(found), target);
+        }
+        Revision r = revs[found.get(0)];
+        return r.branchLabels().contains(target) ? target : r.id();
+    }
+
     /** {@code planner().upgrade(currentHeads, Target.parse(target))}. */
     public Plan upgrade(Set<String> currentHeads, String target) {
         return planner.upgrade(currentHeads, Target.parse(target));

@@ -68,6 +68,15 @@ class LabelledBranchesTest {
     }
 
     @Test
+    void dependencyReferencesAsAlembicRevisionWritesThem() {
+        assertEquals("ebranch", map.dependencyReference("ebranch"));
+        assertEquals("f", map.dependencyReference("ebranch@head"));
+        assertEquals("someothername", map.dependencyReference("someo"));
+        assertThrows(MultipleHeadsException.class, () -> map.dependencyReference("heads"));
+        assertThrows(InvalidTargetException.class, () -> map.dependencyReference("base"));
+    }
+
+    @Test
     void prefixMatchingNothingOnTheBranch() {
         UnknownRevisionException e = assertThrows(UnknownRevisionException.class,
                 () -> map.resolve("ebranch@sos", set()));
