@@ -1,5 +1,6 @@
 package dev.migrate.engine.scripts;
 
+import dev.migrate.engine.config.Spelling;
 import dev.migrate.engine.graph.Revision;
 
 import java.io.IOException;
@@ -265,31 +266,11 @@ public final class RevisionFileParser {
             String known = KEYS.get(i);
             String k = NORMAL_KEYS.get(i);
             boolean prefix = normal.length() >= 4 && (k.startsWith(normal) || normal.startsWith(k));
-            if (prefix || distance(normal, k) <= 2) {
+            if (prefix || Spelling.distance(normal, k) <= 2) {
                 return known;
             }
         }
         return null;
-    }
-
-    /** Levenshtein distance of two short strings. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private Revision revision() {
