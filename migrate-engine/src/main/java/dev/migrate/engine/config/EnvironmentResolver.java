@@ -35,14 +35,20 @@ import org.apache.commons.configuration2.io.FileHandler;
  * <ol>
  *   <li>system properties {@code migrate.KEY} ({@code -Dmigrate.url=…});</li>
  *   <li>environment variables {@code MIGRATE_KEY} in upper snake case ({@code MIGRATE_URL},
- *       {@code MIGRATE_VERSION_TABLE}, …), and {@code DATABASE_URL} when {@code MIGRATE_URL} is unset;</li>
+ *       {@code MIGRATE_VERSION_TABLE}, …);</li>
  *   <li>{@code .env} next to the POM, with the same names as environment variables;</li>
  *   <li>{@code environments/NAME.properties};</li>
  *   <li>{@code environments/default.properties};</li>
  *   <li>the plugin's {@code <configuration>};</li>
+ *   <li>{@code DATABASE_URL} (environment variable, then {@code .env}): the url of an environment
+ *       that no layer above gives one; otherwise it is ignored, with a notice when it points elsewhere;</li>
  *   <li>settings.xml server credentials: they fill {@code user} and {@code password} only when
  *       no layer above sets them.</li>
  * </ol>
+ * Connection settings ({@link #CONNECTION_KEYS}) are never mixed from two targets: a layer that
+ * names a url other than the one used contributes none of them (a notice says which were ignored).
+ * Unknown keys in the properties files, in {@code .env}'s {@code MIGRATE_*} names and in the
+ * plugin configuration are refused with {@link UnknownSettingException}, naming the nearest key.
  * A user, password, {@code sslmode} or {@code sslrootcert} written inside the {@code url} counts
  * as set at the url's layer; when the url and the key come from the same layer, the key wins.
  * Properties files interpolate {@code ${env:VAR}} (environment variables, then {@code .env}) and
@@ -64,8 +70,16 @@ public final class EnvironmentResolver {
     public static final String DEFAULT_ENVIRONMENT = "local";
     /** Every setting key, as written in properties files and the plugin configuration. */
     public static final List<String> KEYS = List.of("url", "user", "password", "schema", "versionTable",
-            "historyTable", "lockTimeout", "statementTimeout", "sslMode", "sslRootCert", "protected", "pooler",
-            "serverId");
+            "historyTable", "lockTimeout", "lockRetries", "statementTimeout", "sslMode", "sslRootCert", "protected",
+            "pooler", "serverId", "shadowUrl");
+    /**
+     * The settings that together say which server is reached and how: they are taken only from the
+     * layer that gives the url or from layers that name no url of their own, never mixed from two.
+     */
+    public static final List<String> CONNECTION_KEYS = List.of("url", "user", "password", "sslMode", "sslRootCert",
+            "pooler", "serverId");
+    /** The generic variable (shell or {@code .env}) that gives a url only to an environment naming none. */
+    public static final String DATABASE_URL = "DATABASE_URL";
     /** The directory, under the project, holding the embedded PostgreSQL of {@code local}. */
     public static final String EMBEDDED_DATA_DIR = "target/migrate/local-db";
 
@@ -181,6 +195,7 @@ public final class EnvironmentResolver {
         }
         Path dotEnvFile = baseDir.resolve(".env");
         Map<String, String> dotEnv = DotEnv.read(dotEnvFile, environmentVariables::get);
+        refuseUnknownKeys(dotEnv);
         Settings settings = new Settings(layers(name, dotEnv), environmentVariables, dotEnv, systemProperties);
         return new Assembly(name, settings).build();
     }
@@ -198,12 +213,28 @@ public final class EnvironmentResolver {
                 baseDir.resolve("environments").resolve("default.properties")));
         layers.add(Layer.ofMap("plugin configuration", key -> key, pluginConfiguration,
                 key -> "plugin configuration <" + key + ">"));
+        layers.add(Layer.databaseUrl(environmentVariables, dotEnv));
         return layers;
+    }
+
+    /** The plugin's {@code <settings>} and {@code .env}'s {@code MIGRATE_*} names hold only known keys. */
+    private void refuseUnknownKeys(Map<String, String> dotEnv) {
+        for (String key : new TreeSet<>(pluginConfiguration.keySet())) {
+            if (!KEYS.contains(key)) {
+                throw new UnknownSettingException(key, "the plugin's <settings>", KEYS);
+            }
+        }
+        List<String> variables = KEYS.stream().map(EnvironmentResolver::environmentVariable).toList();
+        for (String variable : new TreeSet<>(dotEnv.keySet())) {
+            if (variable.startsWith("MIGRATE_") && !variables.contains(variable)) {
+                throw new UnknownSettingException(variable, ".env", variables);
+            }
+        }
     }
 
     /** One source of settings: its Commons Configuration view and how to name where a key came from. */
     private record Layer(String name, Configuration configuration, Function<String, String> originOfKey,
-                         boolean fromFile, Set<String> unknownKeys) {
+                         boolean fromFile) {
 
         /** Only the known keys are taken: system properties and the plugin hold much else besides. */
         static Layer ofMap(String name, Function<String, String> sourceKey, Map<String, String> source,
@@ -215,46 +246,48 @@ public final class EnvironmentResolver {
                     values.put(key, value);
                 }
             }
-            return new Layer(name, new MapConfiguration(values), origin, false, Set.of());
+            return new Layer(name, new MapConfiguration(values), origin, false);
         }
 
         static Layer ofVariables(String name, Map<String, String> variables, String originPrefix) {
             Map<String, Object> values = new LinkedHashMap<>();
-            Map<String, String> variableOfKey = new LinkedHashMap<>();
             for (String key : KEYS) {
-                String variable = environmentVariable(key);
-                String value = variables.get(variable);
-                if ((value == null || value.isBlank()) && key.equals("url")) {
-                    variable = "DATABASE_URL";
-                    value = variables.get(variable);
-                }
+                String value = variables.get(environmentVariable(key));
                 if (value != null && !value.isBlank()) {
                     values.put(key, value);
-                    variableOfKey.put(key, variable);
                 }
             }
-            return new Layer(name, new MapConfiguration(values), key -> originPrefix + variableOfKey.get(key), false,
-                    Set.of());
+            return new Layer(name, new MapConfiguration(values), key -> originPrefix + environmentVariable(key), false);
+        }
+
+        /** {@code DATABASE_URL} from the shell, else from {@code .env}: a url only, below every other layer. */
+        static Layer databaseUrl(Map<String, String> variables, Map<String, String> dotEnv) {
+            String value = variables.get(DATABASE_URL);
+            String origin = "environment variable " + DATABASE_URL;
+            if (value == null || value.isBlank()) {
+                value = dotEnv.get(DATABASE_URL);
+                origin = ".env variable " + DATABASE_URL;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            if (value != null && !value.isBlank()) {
+                values.put("url", value);
+            }
+            String shown = origin;
+            return new Layer(DATABASE_URL, new MapConfiguration(values), key -> shown, false);
+        }
+
+        boolean fallback() {
+            return name.equals(DATABASE_URL);
         }
 
         static Layer ofFile(String name, Path file) {
-            PropertiesConfiguration properties = new PropertiesConfiguration();
-            if (Files.isRegularFile(file)) {
-                FileHandler handler = new FileHandler(properties);
-                handler.setEncoding("UTF-8");
-                try {
-                    handler.load(file.toFile());
-                } catch (ConfigurationException e) {
-                    throw new ConfigException("Cannot read " + name + ": " + Secrets.none().scrub(e.getMessage()), e);
-                }
-            }
-            Set<String> unknown = new TreeSet<>();
+            PropertiesConfiguration properties = PropertiesFiles.load(name, file);
             properties.getKeys().forEachRemaining(k -> {
                 if (!KEYS.contains(k)) {
-                    unknown.add(k);
+                    throw new UnknownSettingException(k, name + PropertiesFiles.lineOf(file, k), KEYS);
                 }
             });
-            return new Layer(name, properties, key -> name, true, unknown);
+            return new Layer(name, properties, key -> name, true);
         }
     }
 
@@ -267,6 +300,7 @@ public final class EnvironmentResolver {
         private final List<Layer> layers;
         private final CompositeConfiguration composite = new CompositeConfiguration();
         private final Set<String> missingVariables = new HashSet<>();
+        private final Set<Integer> withoutConnectionSettings = new HashSet<>();
 
         Settings(List<Layer> layers, Map<String, String> environment, Map<String, String> dotEnv,
                  Map<String, String> systemProperties) {
@@ -291,12 +325,16 @@ public final class EnvironmentResolver {
         }
 
         Optional<Value> get(String key) {
-            Object raw = composite.getProperty(key);
+            OptionalInt found = rankOf(key);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            int rank = found.getAsInt();
+            Layer layer = layers.get(rank);
+            Object raw = layer.configuration().getProperty(key);
             if (raw == null) {
                 return Optional.empty();
             }
-            int rank = rankOf(key).orElseThrow();
-            Layer layer = layers.get(rank);
             String origin = layer.originOfKey().apply(key);
             if (raw instanceof List<?> repeated && !repeated.isEmpty()) {
                 // a key written twice in a properties file: the last one wins, as in java.util.Properties
@@ -318,7 +356,11 @@ public final class EnvironmentResolver {
 
         /** The index of the first layer holding the key: the one the composite took the value from. */
         OptionalInt rankOf(String key) {
+            boolean connection = CONNECTION_KEYS.contains(key);
             for (int i = 0; i < layers.size(); i++) {
+                if (connection && withoutConnectionSettings.contains(i)) {
+                    continue;
+                }
                 if (layers.get(i).configuration().containsKey(key)) {
                     return OptionalInt.of(i);
                 }
@@ -326,13 +368,25 @@ public final class EnvironmentResolver {
             return OptionalInt.empty();
         }
 
-        List<String> unknownKeyNotices() {
+        /**
+         * Every layer below {@code urlRank} that names a url of its own gives no connection setting:
+         * its user, password and SSL settings go with that other url. Returns the notices saying so.
+         */
+        List<String> keepConnectionSettingsWith(int urlRank) {
             List<String> notices = new ArrayList<>();
-            for (Layer layer : layers) {
-                if (!layer.unknownKeys().isEmpty()) {
-                    notices.add("Ignoring unknown " + (layer.unknownKeys().size() == 1 ? "key " : "keys ")
-                            + String.join(", ", layer.unknownKeys()) + " in " + layer.name()
-                            + " (known keys: " + String.join(", ", KEYS) + ")");
+            for (int i = urlRank + 1; i < layers.size(); i++) {
+                Layer layer = layers.get(i);
+                Object url = layer.configuration().getProperty("url");
+                if (url == null || url.toString().isBlank() || layer.fallback()) {
+                    continue;
+                }
+                withoutConnectionSettings.add(i);
+                List<String> ignored = CONNECTION_KEYS.stream().filter(k -> !k.equals("url"))
+                        .filter(k -> layer.configuration().containsKey(k)).toList();
+                if (!ignored.isEmpty()) {
+                    notices.add("Ignoring " + String.join(", ", ignored) + " from " + layer.name()
+                            + ": they go with the url written there, and the url in use comes from "
+                            + layers.get(urlRank).originOfKey().apply("url"));
                 }
             }
             return notices;
@@ -358,8 +412,8 @@ public final class EnvironmentResolver {
         }
 
         EnvironmentConfig build() {
-            notices.addAll(settings.unknownKeyNotices());
             Optional<Value> url = setting("url");
+            url.ifPresent(u -> notices.addAll(settings.keepConnectionSettingsWith(u.rank())));
             String schema = identifier("schema", "public");
             String versionTable = identifier("versionTable", "migrate_version");
             String historyTable = identifier("historyTable", "migrate_history");
@@ -390,8 +444,18 @@ public final class EnvironmentResolver {
             } catch (InvalidDatabaseUrlException e) {
                 throw e.from(url.get().origin());
             }
-            overriddenUrlNotice(url.get());
+            String urlSource = urlSource(url.get());
             database = database.withUser(pick("user", url.get(), database.user(), server.user()).orElse(null));
+            if (database.user().isEmpty()) {
+                // what the driver would do unasked, made visible: the operating system's user name
+                database = database.withUser(System.getProperty("user.name"));
+                origins.put("user", "operating system user");
+            }
+            if (database.database().isEmpty()) {
+                throw new InvalidDatabaseUrlException("it names no database, so the driver would connect to the "
+                        + "database named after the user, '" + database.user().orElse("") + "'; add the database "
+                        + "name, e.g. postgresql://" + database.hosts().get(0) + "/app").from(url.get().origin());
+            }
             database = database.withPassword(pick("password", url.get(), database.password(), server.password())
                     .orElse(null));
             Optional<String> rootCert = pick("sslRootCert", url.get(), database.property("sslrootcert"), Optional.empty());
@@ -417,7 +481,7 @@ public final class EnvironmentResolver {
             if (database.property("ApplicationName").isEmpty()) {
                 database = database.withProperty("ApplicationName", "migrate");
             }
-            String line = "Environment " + name + ": " + database.masked() + " (schema " + schema + ")";
+            String line = "Environment " + name + ": " + database.masked() + " (schema " + schema + ")" + urlSource;
             return new EnvironmentConfig(name, Optional.of(database.jdbcUrl()), database.driverProperties(), line,
                     schema, versionTable, historyTable, lockTimeout, statementTimeout, protectedEnvironment, pooler,
                     supabase, Optional.empty(), notices, origins);
@@ -474,15 +538,51 @@ public final class EnvironmentResolver {
             return database.withHosts(hosts);
         }
 
-        /** Says so when a url from the outside overrides the one the environment's own file sets. */
-        private void overriddenUrlNotice(Value url) {
-            String fileName = "environments/" + name + ".properties";
+        /**
+         * Where the url came from, for the environment line, when it is not the environment's own
+         * files: {@code ", url from environment variable MIGRATE_URL (not the one in
+         * environments/staging.properties)"}; empty otherwise. Also tells of a {@code DATABASE_URL}
+         * that is ignored because the environment has its own url elsewhere.
+         */
+        private String urlSource(Value url) {
+            Layer layer = settings.layers.get(url.rank());
+            if (!layer.fallback()) {
+                databaseUrlIgnoredNotice(url);
+            }
+            if (layer.fromFile() || layer.name().equals("plugin configuration")) {
+                return "";
+            }
+            List<String> overridden = new ArrayList<>();
             for (int i = url.rank() + 1; i < settings.layers.size(); i++) {
-                Layer layer = settings.layers.get(i);
-                if (layer.name().equals(fileName) && layer.configuration().containsKey("url")) {
-                    notices.add("The url from " + url.origin() + " overrides the url in " + fileName);
+                Layer lower = settings.layers.get(i);
+                Object other = lower.configuration().getProperty("url");
+                if (lower.fromFile() && other != null && !other.toString().isBlank()) {
+                    overridden.add(lower.name());
                 }
             }
+            return ", url from " + url.origin() + (overridden.isEmpty() ? ""
+                    : " (not the one in " + String.join(" or ", overridden) + ")");
+        }
+
+        private void databaseUrlIgnoredNotice(Value url) {
+            Layer fallback = settings.layers.get(settings.layers.size() - 1);
+            Object value = fallback.configuration().getProperty("url");
+            if (value == null) {
+                return;
+            }
+            String shown;
+            try {
+                DatabaseUrl other = DatabaseUrl.parse(value.toString());
+                if (other.jdbcUrl().equals(DatabaseUrl.parse(url.text()).jdbcUrl())) {
+                    return;
+                }
+                shown = " (" + other.masked() + ")";
+            } catch (InvalidDatabaseUrlException e) {
+                shown = "";
+            }
+            notices.add("Ignoring " + fallback.originOfKey().apply("url") + shown + ": environment " + name
+                    + " has its own url, from " + url.origin() + ". DATABASE_URL only gives the url of an environment "
+                    + "that names none; to override an environment's url use -Dmigrate.url or MIGRATE_URL.");
         }
 
         private String identifier(String key, String defaultValue) {

@@ -23,6 +23,13 @@ import java.util.regex.Pattern;
  * their raw and percent-encoded forms, the password part of any {@code user:password@host}
  * userinfo, and {@code password=…} pairs of JDBC URLs and libpq connection strings.
  *
+ * <p>A known password is masked where it stands as a token, never inside a longer word: an
+ * occurrence is masked unless a letter, digit or {@code _} of the text touches an edge of it that
+ * is itself a letter, digit or {@code _}. So with the password {@code x}, {@code ux_a} and
+ * {@code db.example.com} are left alone while {@code password x failed} and {@code u:x@db} are
+ * masked; the rest of the message stays as the driver or server wrote it. A secret of 8 characters
+ * or more cannot be part of a word by chance, so it is masked wherever it appears.
+ *
  * <pre>{@code
  * Secrets secrets = config.secrets();
  * log.info(secrets.scrub(message));
@@ -32,6 +39,8 @@ import java.util.regex.Pattern;
 public final class Secrets {
     /** What a removed secret is replaced with. */
     public static final String MASK = "***";
+    /** From this length on a known secret is masked wherever it appears, even inside a word. */
+    private static final int LONG_SECRET = 8;
 
     /** {@code scheme://user:password@} or a bare {@code user:password@host}; bounded, so linear in the text. */
     private static final Pattern USER_INFO = Pattern.compile(
@@ -100,7 +109,7 @@ public final class Secrets {
         }
         String result = text;
         for (String form : forms) {
-            result = result.replace(form, MASK);
+            result = replaceTokens(result, form);
         }
         if (result.indexOf('@') >= 0) {
             // only words holding both ':' and '@' can hold userinfo: the regex runs on those alone
@@ -113,9 +122,59 @@ public final class Secrets {
         return result;
     }
 
-    /** True when the text holds none of the known secrets in any form. */
+    /** True when the text holds none of the known secrets, in any form, as a token. */
     public boolean isClean(String text) {
-        return text == null || forms.stream().noneMatch(text::contains);
+        return text == null || forms.stream().noneMatch(form -> nextToken(text, form, 0) >= 0);
+    }
+
+    private static String replaceTokens(String text, String form) {
+        int at = nextToken(text, form, 0);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (at >= 0) {
+            out.append(text, from, at).append(MASK);
+            from = at + form.length();
+            at = nextToken(text, form, from);
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    /** The next occurrence of {@code form} at or after {@code from} that stands as a token, or -1. */
+    private static int nextToken(String text, String form, int from) {
+        int at = text.indexOf(form, from);
+        while (at >= 0) {
+            int end = at + form.length();
+            boolean left = !isWord(form.charAt(0)) || !wordAt(text, at - 1, -1);
+            boolean right = !isWord(form.charAt(form.length() - 1)) || !wordAt(text, end, 1);
+            if (form.length() >= LONG_SECRET || left && right) {
+                return at;
+            }
+            at = text.indexOf(form, at + 1);
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the text continues a word at {@code i}: a letter, digit or {@code _}, or a {@code .}
+     * or {@code -} followed (in direction {@code step}) by one, as inside a host name or an address.
+     */
+    private static boolean wordAt(String text, int i, int step) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (isWord(c)) {
+            return true;
+        }
+        int beyond = i + step;
+        return (c == '.' || c == '-') && beyond >= 0 && beyond < text.length() && isWord(text.charAt(beyond));
+    }
+
+    private static boolean isWord(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.migrate.engine.database;
 
+import dev.migrate.engine.config.Secrets;
+
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,20 +19,21 @@ final class Connections {
         try {
             return DriverManager.getConnection(settings.jdbcUrl(), properties);
         } catch (SQLException e) {
-            String password = properties.getProperty("password");
-            String reason = String.valueOf(e.getMessage());
-            if (password != null && !password.isEmpty()) {
-                reason = reason.replace(password, "***");
-            }
-            throw new DatabaseConnectionException(settings.maskedUrl(), e.getSQLState(), reason, scrubbed(e, password));
+            Secrets secrets = Secrets.of(properties.getProperty("password"), properties.getProperty("sslpassword"));
+            String reason = secrets.scrub(reason(e));
+            Throwable cause = secrets.isClean(e.toString()) && secrets.isClean(String.valueOf(e.getCause())) ? e
+                    : secrets.scrubbed(e);
+            throw new DatabaseConnectionException(settings.maskedUrl(), e.getSQLState(), reason, cause);
         }
     }
 
-    /** The driver's exception, or a stand-in without its message when that message holds the password. */
-    private static Throwable scrubbed(SQLException e, String password) {
-        if (password == null || password.isEmpty() || !String.valueOf(e.toString()).contains(password)) {
-            return e;
+    /** The driver's message, or what its cause says when that is clearer (an unknown host). */
+    private static String reason(SQLException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof UnknownHostException unknown) {
+                return "could not resolve host " + unknown.getMessage();
+            }
         }
-        return new SQLException("(message removed: it contained the password)", e.getSQLState());
+        return String.valueOf(e.getMessage());
     }
 }

@@ -1,18 +1,27 @@
 package dev.migrate.engine.database;
 
-import java.util.List;
+import dev.migrate.engine.scripts.RevisionScript;
 
-/** A downgrade plan goes through revisions that have no downgrade section; nothing was run. */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A downgrade plan goes through revisions whose downgrade section is missing or empty; nothing was
+ * run. The message says which of the two each one is.
+ */
 public final class IrreversibleRevisionException extends DatabaseException {
     private final List<String> revisions;
 
-    IrreversibleRevisionException(List<String> revisions) {
-        super((revisions.size() == 1 ? "Revision " + revisions.get(0) + " is" : "Revisions "
-                + String.join(", ", revisions) + " are") + " irreversible (no '-- migrate:downgrade' section): "
-                + "the downgrade cannot pass through " + (revisions.size() == 1 ? "it" : "them")
-                + ". Nothing was run. Choose a target above " + (revisions.size() == 1 ? "it" : "them")
-                + ", or add a downgrade section.");
-        this.revisions = List.copyOf(revisions);
+    IrreversibleRevisionException(List<RevisionScript> scripts) {
+        super((scripts.size() == 1 ? "Revision " : "Revisions ") + scripts.stream()
+                .map(s -> s.id() + " (" + s.file() + ")").collect(Collectors.joining(", "))
+                + (scripts.size() == 1 ? " is" : " are") + " irreversible (" + scripts.stream()
+                .map(s -> (scripts.size() == 1 ? "" : s.id() + ": ") + s.downgradeSection().description())
+                .collect(Collectors.joining("; ")) + "): the downgrade cannot pass through "
+                + (scripts.size() == 1 ? "it" : "them") + ". Nothing was run. Choose a target above "
+                + (scripts.size() == 1 ? "it" : "them") + ", write the downgrade SQL, or, when there is truly "
+                + "nothing to undo, put a line '-- migrate:nothing-to-undo' in the downgrade section.");
+        this.revisions = scripts.stream().map(RevisionScript::id).toList();
     }
 
     public List<String> revisions() {

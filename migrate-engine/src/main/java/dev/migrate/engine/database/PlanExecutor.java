@@ -138,7 +138,7 @@ final class PlanExecutor {
                                          LockMode lockMode) {
         List<RevisionScript> ordered = new ArrayList<>(plan.steps().size());
         Set<String> missing = new TreeSet<>();
-        List<String> irreversible = new ArrayList<>();
+        List<RevisionScript> irreversible = new ArrayList<>();
         List<String> nonTransactional = new ArrayList<>();
         for (Step step : plan.steps()) {
             RevisionScript script = scripts.get(step.revision().id());
@@ -148,7 +148,7 @@ final class PlanExecutor {
                 continue;
             }
             if (step.direction() == Direction.DOWNGRADE && !script.reversible()) {
-                irreversible.add(script.id());
+                irreversible.add(script);
             }
             if (!script.transactional()) {
                 nonTransactional.add(script.id());

@@ -1,5 +1,6 @@
 package dev.migrate.engine.scripts;
 
+import dev.migrate.engine.config.Spelling;
 import dev.migrate.engine.graph.Revision;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class RevisionFileParser {
 
     static final String UPGRADE_MARKER = "-- migrate:upgrade";
     static final String DOWNGRADE_MARKER = "-- migrate:downgrade";
+    static final String NOTHING_TO_UNDO_MARKER = "-- migrate:nothing-to-undo";
 
     /** The width of {@code migrate_version.version_num}. */
     static final int MAX_ID_LENGTH = 64;
@@ -74,9 +76,23 @@ public final class RevisionFileParser {
      * @throws MalformedRevisionFileException naming the file and line of the first problem
      */
     public static RevisionScript parse(Path file, byte[] raw) {
+        refuseNul(file, raw);
         byte[] normalised = Checksum.normalise(raw);
         String checksum = Checksum.sha256(normalised);
         return new RevisionFileParser(file, decode(file, normalised), checksum).parse();
+    }
+
+    /** A NUL byte cannot reach PostgreSQL in a statement's text: name its line before anything connects. */
+    private static void refuseNul(Path file, byte[] raw) {
+        int line = 1;
+        for (byte b : raw) {
+            if (b == '\n') {
+                line++;
+            } else if (b == 0) {
+                throw new MalformedRevisionFileException(file, line, "a NUL byte (\\0): a revision file is UTF-8 "
+                        + "text; if this one was saved as UTF-16, save it again as UTF-8");
+            }
+        }
     }
 
     private static String decode(Path file, byte[] bytes) {
@@ -117,6 +133,7 @@ public final class RevisionFileParser {
         int upgradeStart = -1;
         int upgradeEnd = -1;
         int downgradeStart = -1;
+        int nothingToUndoLine = 0;
         int firstSqlLine = 0;
         int line = 0;
         int offset = 0;
@@ -156,6 +173,12 @@ public final class RevisionFileParser {
                 downgradeLine = line;
                 upgradeEnd = offset;
                 downgradeStart = Math.min(next, length);
+            } else if (NOTHING_TO_UNDO_MARKER.equals(marker)) {
+                if (downgradeLine == 0) {
+                    throw error(line, "\"" + NOTHING_TO_UNDO_MARKER + "\" belongs in the downgrade section: put it "
+                            + "after \"" + DOWNGRADE_MARKER + "\"");
+                }
+                nothingToUndoLine = line;
             } else if (upgradeLine == 0 && downgradeLine == 0) {
                 if (trimmed.startsWith("--")) {
                     header(trimmed.substring(2).strip(), line);
@@ -178,8 +201,26 @@ public final class RevisionFileParser {
         }
         String upgradeSql = text.substring(upgradeStart, upgradeEnd < 0 ? length : upgradeEnd);
         String downgradeSql = downgradeStart < 0 ? "" : text.substring(downgradeStart);
-        return new RevisionScript(revision(), message, file, createDate(), transactional(),
-                split(upgradeSql, upgradeLine + 1), split(downgradeSql, downgradeLine + 1), checksum);
+        List<SqlStatement> downgrade = split(downgradeSql, downgradeLine + 1);
+        RevisionScript.DowngradeSection section;
+        if (nothingToUndoLine != 0) {
+            if (!downgrade.isEmpty()) {
+                throw error(nothingToUndoLine, "\"" + NOTHING_TO_UNDO_MARKER + "\" in a downgrade section that has "
+                        + "statements (line " + downgrade.get(0).line() + "): keep the statements or the marker, not both");
+            }
+            section = RevisionScript.DowngradeSection.NOTHING_TO_UNDO;
+        } else if (downgradeLine == 0) {
+            section = RevisionScript.DowngradeSection.MISSING;
+        } else {
+            section = downgrade.isEmpty() ? RevisionScript.DowngradeSection.EMPTY : RevisionScript.DowngradeSection.STATEMENTS;
+        }
+        Revision revision = revision();
+        if (revision.branchLabels().contains(revision.id())) {
+            throw error(valueLines[3], "branch label '" + revision.id() + "' is the revision's own id: a label must "
+                    + "differ from every revision id, or 'label@head' could not be told from the revision");
+        }
+        return new RevisionScript(revision, message, file, createDate(), transactional(),
+                split(upgradeSql, upgradeLine + 1), downgrade, checksum, section);
     }
 
     /** The marker a line is ({@code -- migrate:NAME}), or null for any other line. */
@@ -198,8 +239,11 @@ public final class RevisionFileParser {
         if (name.equalsIgnoreCase("downgrade")) {
             return DOWNGRADE_MARKER;
         }
-        throw error(line, "unknown marker \"" + trimmed + "\": the markers are \"" + UPGRADE_MARKER + "\" and \""
-                + DOWNGRADE_MARKER + "\"");
+        if (name.equalsIgnoreCase("nothing-to-undo")) {
+            return NOTHING_TO_UNDO_MARKER;
+        }
+        throw error(line, "unknown marker \"" + trimmed + "\": the markers are \"" + UPGRADE_MARKER + "\", \""
+                + DOWNGRADE_MARKER + "\" and \"" + NOTHING_TO_UNDO_MARKER + "\"");
     }
 
     private void header(String comment, int line) {
@@ -265,31 +309,11 @@ public final class RevisionFileParser {
             String known = KEYS.get(i);
             String k = NORMAL_KEYS.get(i);
             boolean prefix = normal.length() >= 4 && (k.startsWith(normal) || normal.startsWith(k));
-            if (prefix || distance(normal, k) <= 2) {
+            if (prefix || Spelling.distance(normal, k) <= 2) {
                 return known;
             }
         }
         return null;
-    }
-
-    /** Levenshtein distance of two short strings. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private Revision revision() {

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * A revision as read from its file: the graph node plus what is needed to run and report it.
  * {@code upgrade} and {@code downgrade} are already split into statements, each with its line in
- * the file. An empty downgrade after a non-empty upgrade means the revision is irreversible.
+ * the file. A downgrade section that is missing or empty after a non-empty upgrade makes the
+ * revision irreversible, unless the section says {@code -- migrate:nothing-to-undo}.
  */
 public record RevisionScript(
         Revision revision,
@@ -19,11 +20,43 @@ public record RevisionScript(
         boolean transactional,
         List<SqlStatement> upgrade,
         List<SqlStatement> downgrade,
-        String checksum) {
+        String checksum,
+        DowngradeSection downgradeSection) {
+
+    /** What a file's downgrade section holds. */
+    public enum DowngradeSection {
+        /** No {@code -- migrate:downgrade} line at all. */
+        MISSING("it has no '-- migrate:downgrade' section"),
+        /** The marker, then no statement. */
+        EMPTY("its '-- migrate:downgrade' section is empty"),
+        /** The marker, then {@code -- migrate:nothing-to-undo}: reversible, and nothing runs. */
+        NOTHING_TO_UNDO("its downgrade has nothing to undo"),
+        /** The marker, then statements. */
+        STATEMENTS("it has downgrade statements");
+
+        private final String description;
+
+        DowngradeSection(String description) {
+            this.description = description;
+        }
+
+        /** How a message says it: {@code its '-- migrate:downgrade' section is empty}. */
+        public String description() {
+            return description;
+        }
+    }
 
     public RevisionScript {
         upgrade = List.copyOf(upgrade);
         downgrade = List.copyOf(downgrade);
+        java.util.Objects.requireNonNull(downgradeSection, "downgradeSection");
+    }
+
+    /** A script whose downgrade section is {@link DowngradeSection#MISSING} when it has no statements. */
+    public RevisionScript(Revision revision, String message, Path file, Optional<String> createDate, boolean transactional,
+                          List<SqlStatement> upgrade, List<SqlStatement> downgrade, String checksum) {
+        this(revision, message, file, createDate, transactional, upgrade, downgrade, checksum,
+                downgrade.isEmpty() ? DowngradeSection.MISSING : DowngradeSection.STATEMENTS);
     }
 
     public String id() {
@@ -31,10 +64,11 @@ public record RevisionScript(
     }
 
     /**
-     * Whether a downgrade can run through this revision: it has downgrade statements, or its upgrade
-     * has none (a merge point or an empty revision has nothing to undo).
+     * Whether a downgrade can run through this revision: it has downgrade statements, says
+     * {@code -- migrate:nothing-to-undo}, or its upgrade has none (a merge point or an empty
+     * revision has nothing to undo).
      */
     public boolean reversible() {
-        return !downgrade.isEmpty() || upgrade.isEmpty();
+        return !downgrade.isEmpty() || upgrade.isEmpty() || downgradeSection == DowngradeSection.NOTHING_TO_UNDO;
     }
 }

@@ -172,7 +172,8 @@ class EnvironmentResolverTest {
         write("environments/staging.properties", "schema=app\n");
         EnvironmentConfig staging = resolver().withEnvironmentVariables(Map.of("MIGRATE_URL", "",
                 "DATABASE_URL", "postgres://heroku/d")).resolve("staging");
-        assertEquals(Optional.of("jdbc:postgresql://heroku:5432/d"), staging.jdbcUrl());
+        assertEquals(Optional.of("jdbc:postgresql://shared:5432/app"), staging.jdbcUrl(),
+                "DATABASE_URL is only a fallback: the defaults' url comes first");
     }
 
     @Test
@@ -267,7 +268,8 @@ class EnvironmentResolverTest {
             EnvironmentConfig config = resolveWithLayersFrom(6);
             assertEquals("from_plugin", config.schema());
             assertEquals("plugin configuration <schema>", config.origins().get("schema"));
-            assertEquals("Environment staging: postgresql://db.example.com:5432/app (schema from_plugin)",
+            assertEquals("Environment staging: postgresql://" + System.getProperty("user.name")
+                    + "@db.example.com:5432/app (schema from_plugin)",
                     config.description());
         }
 
@@ -321,28 +323,112 @@ class EnvironmentResolverTest {
         }
 
         @Test
-        void databaseUrlIsTheFallbackForMigrateUrl() {
-            EnvironmentConfig fromDatabaseUrl = resolver().withEnvironmentVariables(Map.of(
-                    "DATABASE_URL", "postgres://heroku:pw@other.example.com/d")).resolve("staging");
-            assertEquals(Optional.of("jdbc:postgresql://other.example.com:5432/d"), fromDatabaseUrl.jdbcUrl());
-            assertEquals("environment variable DATABASE_URL", fromDatabaseUrl.origins().get("url"));
-            assertEquals(List.of("The url from environment variable DATABASE_URL overrides the url in "
-                    + "environments/staging.properties"), fromDatabaseUrl.notices());
+        void databaseUrlNeverReplacesTheUrlOfANamedEnvironment() {
+            EnvironmentConfig config = resolver().withEnvironmentVariables(Map.of(
+                    "DATABASE_URL", "postgres://heroku:pw@other.example.com/d", "STAGING_PASSWORD", "pw"))
+                    .resolve("staging");
+            assertEquals(Optional.of("jdbc:postgresql://db.example.com:5432/app"), config.jdbcUrl());
+            assertEquals("Environment staging: postgresql://app@db.example.com:5432/app (schema public)",
+                    config.description());
+            assertEquals(List.of("Ignoring environment variable DATABASE_URL (postgresql://heroku@other.example.com:5432/d): "
+                    + "environment staging has its own url, from environments/staging.properties. DATABASE_URL only "
+                    + "gives the url of an environment that names none; to override an environment's url use "
+                    + "-Dmigrate.url or MIGRATE_URL."), config.notices());
+            assertFalse(config.notices().toString().contains("pw"));
+        }
 
+        @Test
+        void databaseUrlPointingAtTheSameDatabaseIsIgnoredSilently() {
+            EnvironmentConfig config = resolver().withEnvironmentVariables(Map.of(
+                    "DATABASE_URL", "postgresql://db.example.com:5432/app", "STAGING_PASSWORD", "pw")).resolve("staging");
+            assertEquals(List.of(), config.notices());
+        }
+
+        @Test
+        void databaseUrlIsTheUrlOfAnEnvironmentThatNamesNone() throws IOException {
+            write(".env", "DATABASE_URL=postgresql://dev@localhost:5432/app\n");
+            EnvironmentConfig local = resolver().resolve("local");
+            assertEquals(Optional.of("jdbc:postgresql://localhost:5432/app"), local.jdbcUrl());
+            assertEquals(".env variable DATABASE_URL", local.origins().get("url"));
+            assertEquals("Environment local: postgresql://dev@localhost:5432/app (schema public), "
+                    + "url from .env variable DATABASE_URL", local.description());
+            EnvironmentConfig shell = resolver().withEnvironmentVariables(Map.of(
+                    "DATABASE_URL", "postgresql://dev@shell/app")).resolve("local");
+            assertEquals(Optional.of("jdbc:postgresql://shell:5432/app"), shell.jdbcUrl());
+        }
+
+        @Test
+        void onlyMigrateUrlOverridesAndTheLineSaysSo() {
             EnvironmentConfig fromMigrateUrl = resolver().withEnvironmentVariables(Map.of(
                     "DATABASE_URL", "postgres://other.example.com/d",
                     "MIGRATE_URL", "postgresql://third.example.com/t",
                     "STAGING_PASSWORD", "pw")).resolve("staging");
             assertEquals(Optional.of("jdbc:postgresql://third.example.com:5432/t"), fromMigrateUrl.jdbcUrl());
+            assertEquals("Environment staging: postgresql://" + System.getProperty("user.name")
+                    + "@third.example.com:5432/t (schema public), url from environment variable MIGRATE_URL "
+                    + "(not the one in environments/staging.properties)", fromMigrateUrl.description());
+            assertEquals(List.of("Ignoring environment variable DATABASE_URL (postgresql://other.example.com:5432/d): environment staging has its own url, from environment "
+                            + "variable MIGRATE_URL. DATABASE_URL only gives the url of an environment that names "
+                            + "none; to override an environment's url use -Dmigrate.url or MIGRATE_URL.",
+                    "Ignoring user, password from environments/staging.properties: they go with the url written "
+                            + "there, and the url in use comes from environment variable MIGRATE_URL"),
+                    fromMigrateUrl.notices().stream().sorted().toList());
+            assertEquals(Optional.empty(), fromMigrateUrl.password());
+
+            EnvironmentConfig fromSystemProperty = resolver().withSystemProperties(Map.of(
+                    "migrate.url", "postgresql://u@fourth.example.com/f")).resolve("staging");
+            assertEquals(Optional.of("jdbc:postgresql://fourth.example.com:5432/f"), fromSystemProperty.jdbcUrl());
+            assertTrue(fromSystemProperty.description().endsWith(", url from system property migrate.url "
+                    + "(not the one in environments/staging.properties)"), fromSystemProperty.description());
+        }
+
+        @Test
+        void connectionSettingsAreNeverMixedFromTwoFiles() throws IOException {
+            write("environments/default.properties", "url=postgresql://localhost/dev\nuser=dev\nsslMode=disable\n"
+                    + "schema=app\n");
+            write("environments/staging.properties", "url=postgresql://db.example.com/app\nsslMode=verify-full\n");
+            EnvironmentConfig staging = resolver().resolve("staging");
+            assertEquals("verify-full", staging.driverProperties().getProperty("sslmode"));
+            assertEquals(System.getProperty("user.name"), staging.driverProperties().getProperty("user"));
+            assertEquals("app", staging.schema(), "settings other than connection ones still come from defaults");
+            assertEquals(List.of("Ignoring user, sslMode from environments/default.properties: they go with the url "
+                    + "written there, and the url in use comes from environments/staging.properties"), staging.notices());
+
+            write("environments/local.properties", "schema=public\n");
+            EnvironmentConfig local = resolver().resolve("local");
+            assertEquals("dev", local.driverProperties().getProperty("user"));
+            assertEquals("disable", local.driverProperties().getProperty("sslmode"));
+        }
+
+        @Test
+        void aUrlWithoutDatabaseIsRefusedNamingTheOneTheDriverWouldPick() {
+            InvalidDatabaseUrlException e = assertThrows(InvalidDatabaseUrlException.class, () -> resolver()
+                    .withSystemProperties(Map.of("migrate.url", "postgresql://")).resolve("local"));
+            assertEquals("Invalid database URL from system property migrate.url: it names no database, so the driver "
+                    + "would connect to the database named after the user, '" + System.getProperty("user.name")
+                    + "'; add the database name, e.g. postgresql://localhost:5432/app", e.getMessage());
+            InvalidDatabaseUrlException withUser = assertThrows(InvalidDatabaseUrlException.class, () -> resolver()
+                    .withSystemProperties(Map.of("migrate.url", "postgresql://ann:secret@db:6000/")).resolve("local"));
+            assertTrue(withUser.getMessage().contains("the database named after the user, 'ann'"), withUser.getMessage());
+            assertFalse(withUser.getMessage().contains("secret"));
+        }
+
+        @Test
+        void theLineAlwaysNamesUserAndDatabase() {
+            EnvironmentConfig config = resolver().withSystemProperties(Map.of("migrate.url", "postgresql://db/app"))
+                    .resolve("local");
+            assertEquals("Environment local: postgresql://" + System.getProperty("user.name")
+                    + "@db:5432/app (schema public), url from system property migrate.url", config.description());
+            assertEquals("operating system user", config.origins().get("user"));
         }
 
         @Test
         void credentialsInAHigherLayerUrlBeatLowerKeys() {
             EnvironmentConfig config = resolver().withEnvironmentVariables(Map.of(
-                    "DATABASE_URL", "postgres://heroku:h%40pw@other.example.com/d")).resolve("staging");
+                    "MIGRATE_URL", "postgres://heroku:h%40pw@other.example.com/d")).resolve("staging");
             assertEquals("heroku", config.driverProperties().getProperty("user"));
             assertEquals("h@pw", config.driverProperties().getProperty("password"));
-            assertEquals("environment variable DATABASE_URL (in url)", config.origins().get("user"));
+            assertEquals("environment variable MIGRATE_URL (in url)", config.origins().get("user"));
         }
 
         @Test
@@ -456,17 +542,53 @@ class EnvironmentResolverTest {
         }
 
         @Test
-        void unknownKeysAreReported() throws IOException {
-            write("environments/staging.properties", "url=postgresql://db/app\nsslmode=require\n");
-            write("environments/default.properties", "shema=x\nlock_timeout=5s\n");
-            EnvironmentConfig config = resolver().withPluginConfiguration(Map.of("target", "head")).resolve("staging");
-            assertEquals(List.of(
-                    "Ignoring unknown key sslmode in environments/staging.properties (known keys: url, user, password, "
-                            + "schema, versionTable, historyTable, lockTimeout, statementTimeout, sslMode, sslRootCert, "
-                            + "protected, pooler, serverId)",
-                    "Ignoring unknown keys lock_timeout, shema in environments/default.properties (known keys: url, "
-                            + "user, password, schema, versionTable, historyTable, lockTimeout, statementTimeout, "
-                            + "sslMode, sslRootCert, protected, pooler, serverId)"), config.notices());
+        void unknownKeysInAFileAreRefusedNamingTheNearest() throws IOException {
+            write("environments/staging.properties", "url=postgresql://db/app\n# a comment\nlockTimout=1s\n");
+            UnknownSettingException e = assertThrows(UnknownSettingException.class, () -> resolver().resolve("staging"));
+            assertEquals("Unknown key 'lockTimout' in environments/staging.properties line 3: did you mean "
+                    + "'lockTimeout'? The known keys are url, user, password, schema, versionTable, historyTable, "
+                    + "lockTimeout, lockRetries, statementTimeout, sslMode, sslRootCert, protected, pooler, serverId, "
+                    + "shadowUrl.", e.getMessage());
+            write("environments/staging.properties", "url=postgresql://db/app\n");
+            write("environments/default.properties", "colour=blue\n");
+            UnknownSettingException far = assertThrows(UnknownSettingException.class, () -> resolver().resolve("staging"));
+            assertEquals(Optional.empty(), far.suggestion());
+            assertTrue(far.getMessage().startsWith("Unknown key 'colour' in environments/default.properties line 1: "
+                    + "The known keys are url,"), far.getMessage());
+        }
+
+        @Test
+        void unknownKeysInThePluginSettingsAndDotEnvAreRefused() throws IOException {
+            UnknownSettingException plugin = assertThrows(UnknownSettingException.class, () -> resolver()
+                    .withPluginConfiguration(Map.of("shema", "x")).resolve("staging"));
+            assertEquals(Optional.of("schema"), plugin.suggestion());
+            assertTrue(plugin.getMessage().startsWith("Unknown key 'shema' in the plugin's <settings>: did you mean "
+                    + "'schema'?"), plugin.getMessage());
+            write(".env", "OTHER_TOOL=1\nMIGRATE_LOCK_TIMOUT=1s\n");
+            UnknownSettingException dotEnv = assertThrows(UnknownSettingException.class, () -> resolver().resolve("staging"));
+            assertEquals(Optional.of("MIGRATE_LOCK_TIMEOUT"), dotEnv.suggestion());
+            assertTrue(dotEnv.getMessage().startsWith("Unknown key 'MIGRATE_LOCK_TIMOUT' in .env: did you mean "
+                    + "'MIGRATE_LOCK_TIMEOUT'?"), dotEnv.getMessage());
+        }
+
+        @Test
+        void aBadUnicodeEscapeNamesFileAndLine() throws IOException {
+            write("environments/staging.properties", "url=postgresql://db/app\nschema=caf\\u00g9\n");
+            ConfigException e = assertThrows(ConfigException.class, () -> resolver().resolve("staging"));
+            assertEquals("environments/staging.properties line 2: a '\\u' escape must be followed by four hexadecimal "
+                    + "digits (e.g. \\u00e9); write a backslash itself as \\\\", e.getMessage());
+            write("environments/staging.properties", "url=postgresql://db/app\nsslRootCert=C:\\\\users\\\\ca.crt\n");
+            assertEquals("C:\\users\\ca.crt", resolver().resolve("staging").driverProperties().getProperty("sslrootcert"));
+        }
+
+        @Test
+        void aBrokenSymbolicLinkSaysWhy() throws IOException {
+            Files.delete(project.resolve("environments/staging.properties"));
+            Files.createSymbolicLink(project.resolve("environments/staging.properties"), project.resolve("nowhere.properties"));
+            ConfigException e = assertThrows(ConfigException.class, () -> resolver().resolve("staging"));
+            assertEquals("Cannot read environments/staging.properties: it is a symbolic link to "
+                    + project.resolve("nowhere.properties") + ", which does not exist. Point the link at an existing "
+                    + "file, or remove it.", e.getMessage());
         }
     }
 }

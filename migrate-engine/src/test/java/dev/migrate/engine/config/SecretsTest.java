@@ -119,4 +119,52 @@ class SecretsTest {
         assertEquals("a ***", copy.getCause().getMessage());
         assertSame(copy, copy.getCause().getSuppressed()[0]);
     }
+
+    @Test
+    void aOneCharacterPasswordIsMaskedAsATokenOnly() {
+        Secrets x = Secrets.of("x");
+        assertEquals("index ux_a on db.staging.example.com", x.scrub("index ux_a on db.staging.example.com"));
+        assertTrue(x.isClean("index ux_a on db.staging.example.com"));
+        assertEquals("password *** was refused", x.scrub("password x was refused"));
+        assertEquals("postgresql://app:***@db.example.com/app", x.scrub("postgresql://app:x@db.example.com/app"));
+        assertEquals("***", x.scrub("x"));
+        assertFalse(x.isClean("tried x."));
+    }
+
+    @Test
+    void aShortPasswordDoesNotMangleTheDriversMessage() {
+        String driver = "FATAL: password authentication failed for user \"app\" (database app_db, host 10.0.0.1)";
+        assertEquals(driver, Secrets.of("a").scrub(driver));
+        assertEquals(driver, Secrets.of("pp").scrub(driver));
+        assertEquals(driver, Secrets.of("1").scrub(driver));
+    }
+
+    @Test
+    void aPasswordWithPunctuationAtItsEdgesIsMaskedWhateverTouchesIt() {
+        Secrets punctuated = Secrets.of("-x-");
+        assertEquals("a***b", punctuated.scrub("a-x-b"));
+        Secrets mixed = Secrets.of("#pw");
+        assertEquals("abc***", mixed.scrub("abc#pw"), "the leading '#' is no word character: masked");
+        assertEquals("***x", Secrets.of("pw#").scrub("pw#x"));
+        assertEquals("apw#x", Secrets.of("pw#").scrub("apw#x"), "a word character touches the word edge 'p'");
+    }
+
+    @Test
+    void aLongPasswordIsMaskedEverywhereItStands() {
+        String long64 = "Zq7!vR2#kP9@wX4$mN6%tL8^bH3&cJ5*dF1(gS0)aE2-yU7_iO4+pA6=sD9?qW3";
+        Secrets secrets = Secrets.of(long64);
+        assertEquals("auth failed with *** for app", secrets.scrub("auth failed with " + long64 + " for app"));
+        assertEquals("at ***", secrets.scrub("at " + PercentCoding.encode(long64)));
+        assertEquals("x ***y", secrets.scrub("x " + long64 + "y"), "a long secret is masked even inside a word");
+        assertTrue(secrets.isClean("nothing secret in ux_a"));
+    }
+
+    @Test
+    void aPasswordInsideALongerWordIsLeftAlone() {
+        Secrets secrets = Secrets.of("secret");
+        assertEquals("mysecretary", secrets.scrub("mysecretary"));
+        assertEquals("password=*** and *** and ***.", secrets.scrub("password=secret and secret and secret."));
+        assertEquals("host db-1.example.com port 5432", Secrets.of("1").scrub("host db-1.example.com port 5432"));
+        assertEquals("tried ***, ***.", Secrets.of("1").scrub("tried 1, 1."));
+    }
 }

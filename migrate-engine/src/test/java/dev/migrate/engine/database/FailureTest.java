@@ -144,8 +144,10 @@ class FailureTest {
                     Revisions.byId(A, b, c), heads -> Revisions.downgrade(chain, heads, null), RunOptions.defaults(),
                     MigrationListener.NONE));
             assertEquals(List.of("bbbb00000002"), e.revisions());
-            assertEquals("Revision bbbb00000002 is irreversible (no '-- migrate:downgrade' section): the downgrade cannot "
-                    + "pass through it. Nothing was run. Choose a target above it, or add a downgrade section.", e.getMessage());
+            assertEquals("Revision bbbb00000002 (" + b.file() + ") is irreversible (it has no '-- migrate:downgrade' "
+                    + "section): the downgrade cannot pass through it. Nothing was run. Choose a target above it, write "
+                    + "the downgrade SQL, or, when there is truly nothing to undo, put a line '-- migrate:nothing-to-undo' "
+                    + "in the downgrade section.", e.getMessage());
         }
         assertEquals(List.of("cccc00000003"), db.query("SELECT version_num FROM migrate_version"));
         assertEquals(List.of("note"), db.query("SELECT column_name FROM information_schema.columns"

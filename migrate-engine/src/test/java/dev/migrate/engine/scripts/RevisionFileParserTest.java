@@ -215,7 +215,7 @@ class RevisionFileParserTest {
     @Test
     void unknownMarkerIsAnError() {
         // a misspelt downgrade marker would otherwise run the downgrade SQL as part of the upgrade
-        assertEquals(FILE + ":5: unknown marker \"-- migrate:downgrad\": the markers are \"-- migrate:upgrade\" and \"-- migrate:downgrade\"",
+        assertEquals(FILE + ":5: unknown marker \"-- migrate:downgrad\": the markers are \"-- migrate:upgrade\", \"-- migrate:downgrade\" and \"-- migrate:nothing-to-undo\"",
                 error("-- m\n-- Revision ID: a1\n-- migrate:upgrade\nCREATE TABLE t ();\n-- migrate:downgrad\nDROP TABLE t;\n"));
     }
 
@@ -244,6 +244,48 @@ class RevisionFileParserTest {
         RevisionScript script = parse("-- m\n-- Revision ID: a1\n-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\n-- nothing to do\n");
         assertEquals(List.of(), script.downgrade());
         assertFalse(script.reversible());
+        assertEquals(RevisionScript.DowngradeSection.EMPTY, script.downgradeSection());
+    }
+
+    @Test
+    void missingDowngradeSectionIsToldFromAnEmptyOne() {
+        RevisionScript script = parse("-- m\n-- Revision ID: a1\n-- migrate:upgrade\nSELECT 1;\n");
+        assertFalse(script.reversible());
+        assertEquals(RevisionScript.DowngradeSection.MISSING, script.downgradeSection());
+        assertEquals("it has no '-- migrate:downgrade' section", script.downgradeSection().description());
+        assertEquals(RevisionScript.DowngradeSection.STATEMENTS, parse(
+                "-- m\n-- Revision ID: a1\n-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\nSELECT 2;\n").downgradeSection());
+    }
+
+    @Test
+    void nothingToUndoMakesARevisionReversibleWithoutStatements() {
+        RevisionScript script = parse("-- m\n-- Revision ID: a1\n-- migrate:upgrade\nGRANT SELECT ON t TO r;\n"
+                + "-- migrate:downgrade\n-- migrate:nothing-to-undo\n");
+        assertTrue(script.reversible());
+        assertEquals(List.of(), script.downgrade());
+        assertEquals(RevisionScript.DowngradeSection.NOTHING_TO_UNDO, script.downgradeSection());
+    }
+
+    @Test
+    void nothingToUndoOutsideTheDowngradeSectionOrBesideStatementsIsAnError() {
+        assertEquals(FILE + ":4: \"-- migrate:nothing-to-undo\" belongs in the downgrade section: put it after "
+                + "\"-- migrate:downgrade\"", error("-- m\n-- Revision ID: a1\n-- migrate:upgrade\n-- migrate:nothing-to-undo\n"));
+        assertEquals(FILE + ":6: \"-- migrate:nothing-to-undo\" in a downgrade section that has statements (line 7): "
+                + "keep the statements or the marker, not both", error("-- m\n-- Revision ID: a1\n-- migrate:upgrade\n"
+                + "SELECT 1;\n-- migrate:downgrade\n-- migrate:nothing-to-undo\nSELECT 2;\n"));
+    }
+
+    @Test
+    void aNulByteIsReportedByLine() {
+        assertEquals(FILE + ":4: a NUL byte (\\0): a revision file is UTF-8 text; if this one was saved as UTF-16, save "
+                + "it again as UTF-8", error("-- m\n-- Revision ID: a1\n-- migrate:upgrade\nSELECT '\0';\n"));
+    }
+
+    @Test
+    void aLabelEqualToTheRevisionIdIsAnError() {
+        assertEquals(FILE + ":3: branch label 'a1' is the revision's own id: a label must differ from every revision "
+                + "id, or 'label@head' could not be told from the revision",
+                error("-- m\n-- Revision ID: a1\n-- Branch Labels: a1\n-- migrate:upgrade\nSELECT 1;\n"));
     }
 
     @Test
