@@ -77,6 +77,7 @@ final class Rendering {
     private static final int ADD_FOREIGN_KEY = 410;
     private static final int CREATE_INDEX = 420;
     private static final int CREATE_VIEW = 430;
+    private static final int CREATE_VIEW_INDEX = 435;
     private static final int CREATE_TRIGGER = 440;
     private static final int ROW_SECURITY = 450;
     private static final int CREATE_POLICY = 460;
@@ -752,10 +753,57 @@ final class Rendering {
             add(COLUMNS, "ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(c));
             return;
         }
+        if (!old.type().equals(c.type()) && !convertible(old.type(), c.type())) {
+            changedColumns.add(col(parts[0], parts[1], c.name()));
+            recreated.add(col(parts[0], parts[1], c.name()));
+            warnings.add("data loss: column " + id + " changes type from " + old.type() + " to " + c.type()
+                    + ", which has no conversion: it is dropped and added again");
+            detect("Detected type change from " + old.type() + " to " + c.type() + " on '" + id + "'",
+                    "column " + id + " is " + c.type() + " instead of " + old.type());
+            addLoss(COLUMNS, "ALTER TABLE " + table + " DROP COLUMN " + column);
+            add(COLUMNS, "ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(c));
+            return;
+        }
         alterRest(alter, id, old, c);
         if (!old.type().equals(c.type()) || !Objects.equals(old.collation(), c.collation())) {
             changedColumns.add(col(parts[0], parts[1], c.name()));
         }
+    }
+
+    private static final List<Set<String>> TYPE_FAMILIES = List.of(
+            Set.of("smallint", "integer", "bigint", "numeric", "real", "double precision"),
+            Set.of("date", "timestamp without time zone", "timestamp with time zone"),
+            Set.of("time without time zone", "time with time zone", "interval"),
+            Set.of("json", "jsonb"),
+            Set.of("bit", "bit varying"),
+            Set.of("inet", "cidr"));
+
+    /**
+     * Whether {@code USING column::type} can turn one type into the other: within a family of types,
+     * from or to a string type, from or to the same type with other modifiers.
+     */
+    static boolean convertible(String from, String to) {
+        String a = base(from);
+        String b = base(to);
+        if (a.equals(b) || stringType(a) || stringType(b)) {
+            return true;
+        }
+        for (Set<String> family : TYPE_FAMILIES) {
+            if (family.contains(a) && family.contains(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean stringType(String type) {
+        return type.equals("text") || type.equals("character varying") || type.equals("character")
+                || type.equals("name") || type.equals("citext") || type.endsWith(".citext");
+    }
+
+    private static String base(String type) {
+        String t = type.replaceAll("\\(.*?\\)", "");
+        return t.endsWith("[]") ? t : t.strip();
     }
 
     private void alterRest(String alter, String id, Column old, Column c) {
@@ -915,7 +963,8 @@ final class Rendering {
             if (options.concurrentIndexes() && existingTable && t != null && !t.isPartitioned()) {
                 sql = sql.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
             }
-            add(CREATE_INDEX, sql);
+            boolean onView = to.views().stream().anyMatch(v -> rel(v.schema(), v.name()).equals(table));
+            add(onView ? CREATE_VIEW_INDEX : CREATE_INDEX, sql);
         }
         for (Index i : from.indexes()) {
             String table = rel(i.schema(), i.table());

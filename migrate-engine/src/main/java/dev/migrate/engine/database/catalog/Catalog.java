@@ -196,7 +196,10 @@ public record Catalog(
                              String referencedSchema, String referencedTable) {
     }
 
-    /** An index that does not back a constraint, with its {@code pg_get_indexdef} text. */
+    /**
+     * An index that does not back a constraint, with its {@code pg_get_indexdef} text (an index of a
+     * partitioned table without {@code ONLY}, as it is created: on the table and its partitions).
+     */
     public record Index(String schema, String table, String name, String definition) {
     }
 

@@ -111,7 +111,8 @@ public final class CatalogReader {
             + " AND c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND" + member("pg_class", "c.oid")
             + " ORDER BY 1, 2, 3";
 
-    private static final String INDEXES = "SELECT n.nspname, t.relname, i.relname, pg_get_indexdef(i.oid)"
+    private static final String INDEXES = "SELECT n.nspname, t.relname, i.relname, CASE WHEN t.relkind = 'p'"
+            + " THEN replace(pg_get_indexdef(i.oid), ' ON ONLY ', ' ON ') ELSE pg_get_indexdef(i.oid) END"
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
             + " JOIN pg_namespace n ON n.oid = i.relnamespace"
             + " WHERE t.relkind IN ('r', 'p', 'm') AND NOT i.relispartition AND n.nspname = ANY (?)"
@@ -377,8 +378,7 @@ public final class CatalogReader {
                 }
                 sequences.add(new Sequence((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
                         ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
-                        ((Number) r[7]).longValue(), (Boolean) r[8], (String) r[10] == null ? null : (String) r[9],
-                        (String) r[11]));
+                        ((Number) r[7]).longValue(), (Boolean) r[8], (String) r[10], (String) r[11]));
             }
 
             List<Object[]> tableRows = rows("tables", TABLES, true);
