@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * A revision as read from its file: the graph node plus what is needed to run and report it.
  * {@code upgrade} and {@code downgrade} are already split into statements, each with its line in
- * the file. An empty downgrade after a non-empty upgrade means the revision is irreversible.
+ * the file. An empty downgrade after a non-empty upgrade means the revision is irreversible. For a
+ * revision whose header came from {@link RevisionCache}, the statements are read from the file on
+ * first use.
  */
 public record RevisionScript(
         Revision revision,
@@ -22,8 +24,8 @@ public record RevisionScript(
         String checksum) {
 
     public RevisionScript {
-        upgrade = List.copyOf(upgrade);
-        downgrade = List.copyOf(downgrade);
+        upgrade = upgrade instanceof LazyStatements ? upgrade : List.copyOf(upgrade);
+        downgrade = downgrade instanceof LazyStatements ? downgrade : List.copyOf(downgrade);
     }
 
     public String id() {
