@@ -24,6 +24,7 @@ import dev.migrate.engine.graph.Revision;
 import dev.migrate.engine.graph.RevisionMap;
 import dev.migrate.engine.graph.Target;
 import dev.migrate.engine.scripts.NewRevision;
+import dev.migrate.engine.scripts.RevisionCache;
 import dev.migrate.engine.scripts.RevisionIds;
 import dev.migrate.engine.scripts.RevisionScript;
 import dev.migrate.engine.scripts.RevisionWriter;
@@ -50,6 +51,8 @@ import java.util.function.Supplier;
  * command needs the database.
  */
 public final class Migrate implements AutoCloseable {
+    /** Where the headers and checksums of the revision files are kept between runs, under the project. */
+    static final String REVISION_CACHE = "target/migrate/revisions.cache";
     private final ProjectLayout layout;
     private final EnvironmentConfig environment;
     private final MigrateListener listener;
@@ -349,7 +352,8 @@ public final class Migrate implements AutoCloseable {
 
     private ScriptDirectory scripts() {
         if (scripts == null) {
-            scripts = ScriptDirectory.load(layout.versionPaths());
+            scripts = ScriptDirectory.load(layout.versionPaths(),
+                    RevisionCache.open(layout.baseDirectory().resolve(REVISION_CACHE), Version.current()));
         }
         return scripts;
     }

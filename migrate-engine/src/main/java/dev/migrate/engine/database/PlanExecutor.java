@@ -153,6 +153,8 @@ final class PlanExecutor {
             if (!script.transactional()) {
                 nonTransactional.add(script.id());
             }
+            // a file known from the revision cache is read here, so that its errors come before anything runs
+            (step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade()).size();
         }
         if (!missing.isEmpty()) {
             throw new MissingRevisionScriptException(List.copyOf(missing));

@@ -10,7 +10,9 @@ import java.util.Optional;
  * A revision as read from its file: the graph node plus what is needed to run and report it.
  * {@code upgrade} and {@code downgrade} are already split into statements, each with its line in
  * the file. A downgrade section that is missing or empty after a non-empty upgrade makes the
- * revision irreversible, unless the section says {@code -- migrate:nothing-to-undo}.
+ * revision irreversible, unless the section says {@code -- migrate:nothing-to-undo}. For a
+ * revision whose header came from {@link RevisionCache}, the statements are read from the file on
+ * first use.
  */
 public record RevisionScript(
         Revision revision,
@@ -47,8 +49,8 @@ public record RevisionScript(
     }
 
     public RevisionScript {
-        upgrade = List.copyOf(upgrade);
-        downgrade = List.copyOf(downgrade);
+        upgrade = upgrade instanceof LazyStatements ? upgrade : List.copyOf(upgrade);
+        downgrade = downgrade instanceof LazyStatements ? downgrade : List.copyOf(downgrade);
         java.util.Objects.requireNonNull(downgradeSection, "downgradeSection");
     }
 

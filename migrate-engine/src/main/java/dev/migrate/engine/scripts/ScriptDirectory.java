@@ -21,13 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The revision files of one or more version directories: every {@code *.sql} file at any depth
  * (hidden files and folders, such as editor lock files, are skipped), in a fixed order: directory
- * by directory as given, then by path within each. Each file is read and hashed once; files are
- * parsed in parallel. Immutable once loaded; the graph is built once, on first use.
+ * by directory as given, then by path within each. Each file is read and hashed once, and not at all
+ * when a {@link RevisionCache} already knows it; files are parsed in parallel. Immutable once loaded; the graph is built once, on first use.
  */
 public final class ScriptDirectory {
 
@@ -62,31 +62,66 @@ public final class ScriptDirectory {
      * @throws InvalidRevisionFilesException     listing every problem, when there are several
      */
     public static ScriptDirectory load(List<Path> versionDirs) {
+        return load(versionDirs, null);
+    }
+
+    /**
+     * Loads the revision files under each of {@code versionDirs}, taking from {@code cache} (when
+     * not null) the header and checksum of every file whose size and modification time it recorded,
+     * so that only new and changed files are read; the cache is then brought up to date.
+     *
+     * @throws VersionDirectoryNotFoundException if one of them is missing
+     * @throws MalformedRevisionFileException    if exactly one file is malformed
+     * @throws DuplicateRevisionException        if two files share an id (and nothing else is wrong)
+     * @throws InvalidRevisionFilesException     listing every problem, when there are several
+     */
+    public static ScriptDirectory load(List<Path> versionDirs, RevisionCache cache) {
         List<Path> files = new ArrayList<>();
         List<Path> relatives = new ArrayList<>();
+        List<BasicFileAttributes> attributes = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path dir : versionDirs) {
             if (!Files.isDirectory(dir)) {
                 throw new VersionDirectoryNotFoundException(dir, Files.exists(dir));
             }
-            for (Path relative : sqlFiles(dir)) {
-                Path file = dir.resolve(relative);
+            for (Found found : sqlFiles(dir)) {
+                Path file = dir.resolve(found.relative());
                 if (seen.add(file.toAbsolutePath().normalize())) {
                     files.add(file);
-                    relatives.add(relative);
+                    relatives.add(found.relative());
+                    attributes.add(found.attributes());
                 }
             }
         }
 
         RevisionScript[] parsed = new RevisionScript[files.size()];
         MigrateException[] failed = new MigrateException[files.size()];
-        IntStream.range(0, files.size()).parallel().forEach(i -> {
+        List<Integer> toRead = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            BasicFileAttributes attrs = attributes.get(i);
+            Optional<RevisionScript> cached = cache == null ? Optional.empty()
+                    : cache.lookup(files.get(i), attrs.size(), modifiedNanos(attrs));
+            if (cached.isPresent()) {
+                parsed[i] = cached.get();
+            } else {
+                toRead.add(i);
+            }
+        }
+        toRead.parallelStream().forEach(i -> {
             try {
                 parsed[i] = RevisionFileParser.parse(files.get(i));
             } catch (MalformedRevisionFileException e) {
                 failed[i] = e;
             }
         });
+        if (cache != null) {
+            for (int i : toRead) {
+                if (parsed[i] != null) {
+                    cache.record(parsed[i], attributes.get(i).size(), modifiedNanos(attributes.get(i)));
+                }
+            }
+            cache.save();
+        }
 
         List<MigrateException> problems = new ArrayList<>();
         List<RevisionScript> scripts = new ArrayList<>(files.size());
@@ -115,9 +150,26 @@ public final class ScriptDirectory {
         return new ScriptDirectory(versionDirs, scripts, relativePaths);
     }
 
+    /** A linked file's own size and time, so that an edit of the file behind the link is seen. */
+    private static BasicFileAttributes target(Path link, BasicFileAttributes linkAttributes) {
+        try {
+            return Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return linkAttributes; // a dangling link: reading it reports the problem
+        }
+    }
+
+    private static long modifiedNanos(BasicFileAttributes attrs) {
+        return attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    }
+
+    /** A revision file found under a version directory: its path relative to it, and its size and time. */
+    private record Found(Path relative, BasicFileAttributes attributes) {
+    }
+
     /** The {@code *.sql} files under {@code dir}, relative to it, sorted by their '/'-separated path. */
-    private static List<Path> sqlFiles(Path dir) {
-        List<Path> found = new ArrayList<>();
+    private static List<Found> sqlFiles(Path dir) {
+        List<Found> found = new ArrayList<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
@@ -129,7 +181,7 @@ public final class ScriptDirectory {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
                     if (name.endsWith(".sql") && !isHidden(file) && !attrs.isDirectory()) {
-                        found.add(dir.relativize(file));
+                        found.add(new Found(dir.relativize(file), attrs.isSymbolicLink() ? target(file, attrs) : attrs));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -138,14 +190,15 @@ public final class ScriptDirectory {
             throw new UncheckedIOException("Cannot list version directory " + dir, e);
         }
         List<String> keys = new ArrayList<>(found.size());
-        Map<String, Path> byKey = new HashMap<>(found.size() * 2);
-        for (Path p : found) {
+        Map<String, Found> byKey = new HashMap<>(found.size() * 2);
+        for (Found f : found) {
+            Path p = f.relative();
             String key = p.toString().replace(p.getFileSystem().getSeparator(), "/");
             keys.add(key);
-            byKey.put(key, p);
+            byKey.put(key, f);
         }
         Collections.sort(keys);
-        List<Path> sorted = new ArrayList<>(keys.size());
+        List<Found> sorted = new ArrayList<>(keys.size());
         for (String key : keys) {
             sorted.add(byKey.get(key));
         }
