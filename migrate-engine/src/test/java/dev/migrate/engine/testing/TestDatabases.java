@@ -51,6 +51,13 @@ public final class TestDatabases {
         return new TestDatabase(s, name);
     }
 
+    /** The shared test server as a server for {@link dev.migrate.engine.database.ScratchDatabases}. */
+    public static dev.migrate.engine.database.ScratchDatabases.Server scratchServer() {
+        TestServer s = server();
+        return new dev.migrate.engine.database.ScratchDatabases.Server(s.jdbcUrl(s.adminDatabase()), s.properties(),
+                s.kind() + " test server");
+    }
+
     /** The shared server, started on first use. */
     static TestServer server() {
         TestServer s = server;

@@ -1,0 +1,17 @@
+package dev.migrate.engine.database;
+
+/** A scratch database could not be created, reached or dropped. */
+public final class ScratchDatabaseException extends DatabaseException {
+    private final String database;
+
+    ScratchDatabaseException(String database, String server, String problem, Throwable cause) {
+        super("Scratch database " + database + (server == null || server.isEmpty() ? "" : " on " + server) + " " + problem + ".",
+                cause);
+        this.database = database;
+    }
+
+    /** The name of the scratch database. */
+    public String database() {
+        return database;
+    }
+}
