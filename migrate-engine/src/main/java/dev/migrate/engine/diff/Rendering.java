@@ -330,7 +330,8 @@ final class Rendering {
                 }
             }
         }
-        add(TYPE_RECREATE, "DROP TYPE " + qualified(e.schema(), oldName));
+        // after the columns that change to another type or go away have left the old type
+        add(DROP_TYPE, "DROP TYPE " + qualified(e.schema(), oldName));
     }
 
     private static boolean sameType(String columnType, String schema, String name) {
@@ -753,17 +754,6 @@ final class Rendering {
             add(COLUMNS, "ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(c));
             return;
         }
-        if (!old.type().equals(c.type()) && !convertible(old.type(), c.type())) {
-            changedColumns.add(col(parts[0], parts[1], c.name()));
-            recreated.add(col(parts[0], parts[1], c.name()));
-            warnings.add("data loss: column " + id + " changes type from " + old.type() + " to " + c.type()
-                    + ", which has no conversion: it is dropped and added again");
-            detect("Detected type change from " + old.type() + " to " + c.type() + " on '" + id + "'",
-                    "column " + id + " is " + c.type() + " instead of " + old.type());
-            addLoss(COLUMNS, "ALTER TABLE " + table + " DROP COLUMN " + column);
-            add(COLUMNS, "ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(c));
-            return;
-        }
         alterRest(alter, id, old, c);
         if (!old.type().equals(c.type()) || !Objects.equals(old.collation(), c.collation())) {
             changedColumns.add(col(parts[0], parts[1], c.name()));
@@ -807,6 +797,7 @@ final class Rendering {
     }
 
     private void alterRest(String alter, String id, Column old, Column c) {
+        boolean convertible = convertible(old.type(), c.type());
         boolean typeChanged = !old.type().equals(c.type()) || !Objects.equals(old.collation(), c.collation());
         boolean defaultChanged = !Objects.equals(old.defaultExpression(), c.defaultExpression());
         if (!old.identity().isEmpty() && c.identity().isEmpty()) {
@@ -819,11 +810,18 @@ final class Rendering {
         if (typeChanged) {
             detect("Detected type change from " + old.type() + " to " + c.type() + " on '" + id + "'",
                     "column " + id + " is " + c.type() + " instead of " + old.type());
-            warnings.add("column " + id + " changes type from " + old.type() + " to " + c.type()
-                    + ": the table is rewritten and values that do not convert make it fail");
             String column = alter.substring(alter.lastIndexOf(' ') + 1);
-            add(COLUMNS, alter + " TYPE " + c.type() + (c.collation() == null ? "" : " COLLATE " + c.collation())
-                    + " USING " + column + "::" + c.type());
+            String type = alter + " TYPE " + c.type() + (c.collation() == null ? "" : " COLLATE " + c.collation());
+            if (convertible) {
+                warnings.add("column " + id + " changes type from " + old.type() + " to " + c.type()
+                        + ": the table is rewritten and values that do not convert make it fail");
+                add(COLUMNS, type + " USING " + column + "::" + c.type());
+            } else {
+                // no cast between the two: the values are lost, the constraints and indexes on the column kept
+                warnings.add("data loss: column " + id + " changes type from " + old.type() + " to " + c.type()
+                        + ", which has no conversion: its values become NULL");
+                addLoss(COLUMNS, type + " USING NULL::" + c.type());
+            }
         }
         if (defaultChanged) {
             detect("Detected changed server default on '" + id + "'", "column " + id + " has default "

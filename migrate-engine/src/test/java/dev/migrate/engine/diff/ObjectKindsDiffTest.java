@@ -312,15 +312,17 @@ class ObjectKindsDiffTest {
         RoundTrip.assertLines("""
                 CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA public;
                 -- WARNING: data loss
-                ALTER TABLE public.cards DROP COLUMN id;
-                ALTER TABLE public.cards ADD COLUMN id uuid DEFAULT public.uuid_generate_v4() NOT NULL;
+                ALTER TABLE public.cards ALTER COLUMN id TYPE uuid USING NULL::uuid;
+                ALTER TABLE public.cards ALTER COLUMN id SET DEFAULT public.uuid_generate_v4();
+                ALTER TABLE public.cards ALTER COLUMN id SET NOT NULL;
                 ALTER TABLE public.cards ADD CONSTRAINT cards_pkey PRIMARY KEY (id);
                 """, diff.upgradeSql());
         RoundTrip.assertLines("""
                 ALTER TABLE public.cards DROP CONSTRAINT cards_pkey;
+                ALTER TABLE public.cards ALTER COLUMN id DROP DEFAULT;
                 -- WARNING: data loss
-                ALTER TABLE public.cards DROP COLUMN id;
-                ALTER TABLE public.cards ADD COLUMN id integer;
+                ALTER TABLE public.cards ALTER COLUMN id TYPE integer USING NULL::integer;
+                ALTER TABLE public.cards ALTER COLUMN id DROP NOT NULL;
                 DROP EXTENSION "uuid-ossp";
                 """, diff.downgradeSql());
     }
