@@ -180,6 +180,11 @@ class ObjectKindsDiffTest {
         assertTrue(concurrent.upgradeNeedsNoTransaction());
     }
 
+    /** PostgreSQL 15 and older write {@code reports.title} in a one-table view's definition, 16 and newer {@code title}. */
+    private static String withoutColumnQualifiers(String sql) {
+        return sql.replaceAll("(?<![.\\w])(reports|top_reports)\\.(?=\\w)", "");
+    }
+
     @Test
     void viewsAroundAChangedColumn() {
         SchemaDiff diff = roundTrip.check(
@@ -213,7 +218,7 @@ class ObjectKindsDiffTest {
                 SELECT id
                    FROM public.top_reports;
                 CREATE UNIQUE INDEX report_counts_n ON public.report_counts USING btree (n);
-                """, diff.upgradeSql());
+                """, withoutColumnQualifiers(diff.upgradeSql()));
         RoundTrip.assertLines("""
                 DROP VIEW public.top_ids;
                 DROP VIEW public.top_reports;
@@ -228,7 +233,7 @@ class ObjectKindsDiffTest {
                 CREATE VIEW public.top_ids AS
                 SELECT id
                    FROM public.top_reports;
-                """, diff.downgradeSql());
+                """, withoutColumnQualifiers(diff.downgradeSql()));
     }
 
     @Test
