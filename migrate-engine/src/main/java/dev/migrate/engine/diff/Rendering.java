@@ -103,6 +103,9 @@ final class Rendering {
     private final Set<String> changedColumns = new HashSet<>();
     private final Map<String, Table> fromTables;
     private final Map<String, Table> toTables;
+    private final Map<String, List<Constraint>> toConstraintsByTable = new LinkedHashMap<>();
+    private final Set<String> fromViews = new HashSet<>();
+    private final Set<String> toViews = new HashSet<>();
 
     Rendering(Catalog from, Catalog to, DiffOptions options) {
         this.from = from;
@@ -116,6 +119,11 @@ final class Rendering {
                 existsAfter.add(col(t.schema(), t.name(), c.name()));
             }
         }
+        for (Constraint c : to.constraints()) {
+            toConstraintsByTable.computeIfAbsent(rel(c.schema(), c.table()), k -> new ArrayList<>()).add(c);
+        }
+        from.views().forEach(v -> fromViews.add(rel(v.schema(), v.name())));
+        to.views().forEach(v -> toViews.add(rel(v.schema(), v.name())));
         for (View v : to.views()) {
             existsAfter.add(rel(v.schema(), v.name()));
             for (String c : v.columns()) {
@@ -585,7 +593,7 @@ final class Rendering {
             for (Column c : t.columns()) {
                 lines.add(columnDefinition(c));
             }
-            for (Constraint c : to.constraints()) {
+            for (Constraint c : toConstraintsByTable.getOrDefault(rel(t.schema(), t.name()), List.of())) {
                 if (inline(c, t)) {
                     lines.add("CONSTRAINT " + quote(c.name()) + " " + c.definition());
                 }
@@ -943,8 +951,8 @@ final class Rendering {
                 continue;
             }
             String id = i.schema() + "." + i.name();
-            boolean existingTable = (fromTables.containsKey(table) || from.views().stream()
-                    .anyMatch(v -> rel(v.schema(), v.name()).equals(table))) && !recreated.contains(table);
+            boolean existingTable = (fromTables.containsKey(table) || fromViews.contains(table))
+                    && !recreated.contains(table);
             if (old == null) {
                 if (existingTable) {
                     detect("Detected added index '" + id + "' on '" + i.schema() + "." + i.table() + "'",
@@ -961,7 +969,7 @@ final class Rendering {
             if (options.concurrentIndexes() && existingTable && t != null && !t.isPartitioned()) {
                 sql = sql.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
             }
-            boolean onView = to.views().stream().anyMatch(v -> rel(v.schema(), v.name()).equals(table));
+            boolean onView = toViews.contains(table);
             add(onView ? CREATE_VIEW_INDEX : CREATE_INDEX, sql);
         }
         for (Index i : from.indexes()) {
@@ -1218,10 +1226,12 @@ final class Rendering {
             }
         }
         // a routine created by this step starts with PostgreSQL's default: EXECUTE to PUBLIC
+        Set<String> fromRoutines = new HashSet<>();
+        from.routines().forEach(o -> fromRoutines.add(fn(o.schema(), o.name(), o.identityArguments())));
+        Set<Grant> fromGrants = new HashSet<>(from.grants());
         for (Routine r : to.routines()) {
             String object = fn(r.schema(), r.name(), r.identityArguments());
-            boolean fresh = recreated.contains(object) || from.routines().stream()
-                    .noneMatch(o -> fn(o.schema(), o.name(), o.identityArguments()).equals(object));
+            boolean fresh = recreated.contains(object) || !fromRoutines.contains(object);
             if (fresh) {
                 Grant g = new Grant(r.kind(), r.schema(), r.name(), r.identityArguments(), null, "PUBLIC", "EXECUTE",
                         false);
@@ -1259,7 +1269,7 @@ final class Rendering {
             if (!existsAfter.contains(object)) {
                 continue;
             }
-            if (!(fresh && g.grantee().equals("PUBLIC") && !from.grants().contains(g))) {
+            if (!(fresh && g.grantee().equals("PUBLIC") && !fromGrants.contains(g))) {
                 detect("Detected removed grant " + g.privilege() + " on '" + grantTarget(g) + "' from '"
                         + g.grantee() + "'", "privilege " + g.privilege() + " on " + grantTarget(g) + " granted to "
                         + g.grantee() + " is missing");
