@@ -4,6 +4,7 @@ import dev.migrate.engine.database.catalog.Catalog;
 import dev.migrate.engine.database.catalog.CatalogReader;
 import dev.migrate.engine.database.catalog.CatalogScope;
 import dev.migrate.engine.testing.TestDatabase;
+import dev.migrate.engine.testing.TestDatabases;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,19 +22,52 @@ import static org.junit.jupiter.api.Assertions.fail;
  * SQL, diff, upgrade applied to "before" equals "desired", downgrade applied then equals "before".
  * The databases are reset between uses, so one pair serves many cases.
  */
-final class RoundTrip {
+final class RoundTrip implements AutoCloseable {
     static final CatalogScope SCOPE = CatalogScope.allUserSchemas();
 
+    private final TestDatabase beforeDatabase;
+    private final TestDatabase desiredDatabase;
     private final Connection before;
     private final Connection desired;
 
-    /** Holds one connection to each database for as long as the test class runs (warm catalog caches). */
-    RoundTrip(TestDatabase before, TestDatabase desired) {
+    /**
+     * Two new databases with the roles the grant and policy tests name, and one connection to each
+     * for as long as the test class runs (warm catalog caches); {@link #close()} drops them.
+     */
+    static RoundTrip open() {
+        return new RoundTrip(TestDatabases.create(), TestDatabases.create());
+    }
+
+    private RoundTrip(TestDatabase before, TestDatabase desired) {
+        this.beforeDatabase = before;
+        this.desiredDatabase = desired;
         try {
+            roles(before);
             this.before = before.connect();
             this.desired = desired.connect();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    TestDatabase beforeDatabase() {
+        return beforeDatabase;
+    }
+
+    TestDatabase desiredDatabase() {
+        return desiredDatabase;
+    }
+
+    @Override
+    public void close() {
+        try {
+            before.close();
+            desired.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            beforeDatabase.close();
+            desiredDatabase.close();
         }
     }
 
