@@ -103,6 +103,9 @@ final class Rendering {
     private final Set<String> changedColumns = new HashSet<>();
     private final Map<String, Table> fromTables;
     private final Map<String, Table> toTables;
+    private final Map<String, List<Constraint>> toConstraintsByTable = new LinkedHashMap<>();
+    private final Set<String> fromViews = new HashSet<>();
+    private final Set<String> toViews = new HashSet<>();
 
     Rendering(Catalog from, Catalog to, DiffOptions options) {
         this.from = from;
@@ -116,6 +119,11 @@ final class Rendering {
                 existsAfter.add(col(t.schema(), t.name(), c.name()));
             }
         }
+        for (Constraint c : to.constraints()) {
+            toConstraintsByTable.computeIfAbsent(rel(c.schema(), c.table()), k -> new ArrayList<>()).add(c);
+        }
+        from.views().forEach(v -> fromViews.add(rel(v.schema(), v.name())));
+        to.views().forEach(v -> toViews.add(rel(v.schema(), v.name())));
         for (View v : to.views()) {
             existsAfter.add(rel(v.schema(), v.name()));
             for (String c : v.columns()) {
@@ -330,7 +338,8 @@ final class Rendering {
                 }
             }
         }
-        add(TYPE_RECREATE, "DROP TYPE " + qualified(e.schema(), oldName));
+        // after the columns that change to another type or go away have left the old type
+        add(DROP_TYPE, "DROP TYPE " + qualified(e.schema(), oldName));
     }
 
     private static boolean sameType(String columnType, String schema, String name) {
@@ -584,7 +593,7 @@ final class Rendering {
             for (Column c : t.columns()) {
                 lines.add(columnDefinition(c));
             }
-            for (Constraint c : to.constraints()) {
+            for (Constraint c : toConstraintsByTable.getOrDefault(rel(t.schema(), t.name()), List.of())) {
                 if (inline(c, t)) {
                     lines.add("CONSTRAINT " + quote(c.name()) + " " + c.definition());
                 }
@@ -753,17 +762,6 @@ final class Rendering {
             add(COLUMNS, "ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(c));
             return;
         }
-        if (!old.type().equals(c.type()) && !convertible(old.type(), c.type())) {
-            changedColumns.add(col(parts[0], parts[1], c.name()));
-            recreated.add(col(parts[0], parts[1], c.name()));
-            warnings.add("data loss: column " + id + " changes type from " + old.type() + " to " + c.type()
-                    + ", which has no conversion: it is dropped and added again");
-            detect("Detected type change from " + old.type() + " to " + c.type() + " on '" + id + "'",
-                    "column " + id + " is " + c.type() + " instead of " + old.type());
-            addLoss(COLUMNS, "ALTER TABLE " + table + " DROP COLUMN " + column);
-            add(COLUMNS, "ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(c));
-            return;
-        }
         alterRest(alter, id, old, c);
         if (!old.type().equals(c.type()) || !Objects.equals(old.collation(), c.collation())) {
             changedColumns.add(col(parts[0], parts[1], c.name()));
@@ -807,6 +805,7 @@ final class Rendering {
     }
 
     private void alterRest(String alter, String id, Column old, Column c) {
+        boolean convertible = convertible(old.type(), c.type());
         boolean typeChanged = !old.type().equals(c.type()) || !Objects.equals(old.collation(), c.collation());
         boolean defaultChanged = !Objects.equals(old.defaultExpression(), c.defaultExpression());
         if (!old.identity().isEmpty() && c.identity().isEmpty()) {
@@ -819,11 +818,18 @@ final class Rendering {
         if (typeChanged) {
             detect("Detected type change from " + old.type() + " to " + c.type() + " on '" + id + "'",
                     "column " + id + " is " + c.type() + " instead of " + old.type());
-            warnings.add("column " + id + " changes type from " + old.type() + " to " + c.type()
-                    + ": the table is rewritten and values that do not convert make it fail");
             String column = alter.substring(alter.lastIndexOf(' ') + 1);
-            add(COLUMNS, alter + " TYPE " + c.type() + (c.collation() == null ? "" : " COLLATE " + c.collation())
-                    + " USING " + column + "::" + c.type());
+            String type = alter + " TYPE " + c.type() + (c.collation() == null ? "" : " COLLATE " + c.collation());
+            if (convertible) {
+                warnings.add("column " + id + " changes type from " + old.type() + " to " + c.type()
+                        + ": the table is rewritten and values that do not convert make it fail");
+                add(COLUMNS, type + " USING " + column + "::" + c.type());
+            } else {
+                // no cast between the two: the values are lost, the constraints and indexes on the column kept
+                warnings.add("data loss: column " + id + " changes type from " + old.type() + " to " + c.type()
+                        + ", which has no conversion: its values become NULL");
+                addLoss(COLUMNS, type + " USING NULL::" + c.type());
+            }
         }
         if (defaultChanged) {
             detect("Detected changed server default on '" + id + "'", "column " + id + " has default "
@@ -945,8 +951,8 @@ final class Rendering {
                 continue;
             }
             String id = i.schema() + "." + i.name();
-            boolean existingTable = (fromTables.containsKey(table) || from.views().stream()
-                    .anyMatch(v -> rel(v.schema(), v.name()).equals(table))) && !recreated.contains(table);
+            boolean existingTable = (fromTables.containsKey(table) || fromViews.contains(table))
+                    && !recreated.contains(table);
             if (old == null) {
                 if (existingTable) {
                     detect("Detected added index '" + id + "' on '" + i.schema() + "." + i.table() + "'",
@@ -963,7 +969,7 @@ final class Rendering {
             if (options.concurrentIndexes() && existingTable && t != null && !t.isPartitioned()) {
                 sql = sql.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
             }
-            boolean onView = to.views().stream().anyMatch(v -> rel(v.schema(), v.name()).equals(table));
+            boolean onView = toViews.contains(table);
             add(onView ? CREATE_VIEW_INDEX : CREATE_INDEX, sql);
         }
         for (Index i : from.indexes()) {
@@ -1220,10 +1226,12 @@ final class Rendering {
             }
         }
         // a routine created by this step starts with PostgreSQL's default: EXECUTE to PUBLIC
+        Set<String> fromRoutines = new HashSet<>();
+        from.routines().forEach(o -> fromRoutines.add(fn(o.schema(), o.name(), o.identityArguments())));
+        Set<Grant> fromGrants = new HashSet<>(from.grants());
         for (Routine r : to.routines()) {
             String object = fn(r.schema(), r.name(), r.identityArguments());
-            boolean fresh = recreated.contains(object) || from.routines().stream()
-                    .noneMatch(o -> fn(o.schema(), o.name(), o.identityArguments()).equals(object));
+            boolean fresh = recreated.contains(object) || !fromRoutines.contains(object);
             if (fresh) {
                 Grant g = new Grant(r.kind(), r.schema(), r.name(), r.identityArguments(), null, "PUBLIC", "EXECUTE",
                         false);
@@ -1261,7 +1269,7 @@ final class Rendering {
             if (!existsAfter.contains(object)) {
                 continue;
             }
-            if (!(fresh && g.grantee().equals("PUBLIC") && !from.grants().contains(g))) {
+            if (!(fresh && g.grantee().equals("PUBLIC") && !fromGrants.contains(g))) {
                 detect("Detected removed grant " + g.privilege() + " on '" + grantTarget(g) + "' from '"
                         + g.grantee() + "'", "privilege " + g.privilege() + " on " + grantTarget(g) + " granted to "
                         + g.grantee() + " is missing");

@@ -4,8 +4,6 @@ import dev.migrate.engine.database.catalog.Catalog;
 import dev.migrate.engine.database.catalog.CatalogReader;
 import dev.migrate.engine.database.catalog.CatalogScope;
 import dev.migrate.engine.database.catalog.UncomparedObject;
-import dev.migrate.engine.testing.TestDatabase;
-import dev.migrate.engine.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,22 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reaches desired, downgrade returns to before), with the exact SQL of a representative case.
  */
 class ObjectKindsDiffTest {
-    private static TestDatabase before;
-    private static TestDatabase desired;
     private static RoundTrip roundTrip;
 
     @BeforeAll
     static void databases() {
-        before = TestDatabases.create();
-        desired = TestDatabases.create();
-        RoundTrip.roles(before);
-        roundTrip = new RoundTrip(before, desired);
+        roundTrip = RoundTrip.open();
     }
 
     @AfterAll
     static void drop() {
-        before.close();
-        desired.close();
+        roundTrip.close();
     }
 
     @Test
@@ -180,6 +172,11 @@ class ObjectKindsDiffTest {
         assertTrue(concurrent.upgradeNeedsNoTransaction());
     }
 
+    /** PostgreSQL 15 and older write {@code reports.title} in a one-table view's definition, 16 and newer {@code title}. */
+    private static String withoutColumnQualifiers(String sql) {
+        return sql.replaceAll("(?<![.\\w])(reports|top_reports)\\.(?=\\w)", "");
+    }
+
     @Test
     void viewsAroundAChangedColumn() {
         SchemaDiff diff = roundTrip.check(
@@ -213,7 +210,7 @@ class ObjectKindsDiffTest {
                 SELECT id
                    FROM public.top_reports;
                 CREATE UNIQUE INDEX report_counts_n ON public.report_counts USING btree (n);
-                """, diff.upgradeSql());
+                """, withoutColumnQualifiers(diff.upgradeSql()));
         RoundTrip.assertLines("""
                 DROP VIEW public.top_ids;
                 DROP VIEW public.top_reports;
@@ -228,7 +225,7 @@ class ObjectKindsDiffTest {
                 CREATE VIEW public.top_ids AS
                 SELECT id
                    FROM public.top_reports;
-                """, diff.downgradeSql());
+                """, withoutColumnQualifiers(diff.downgradeSql()));
     }
 
     @Test
@@ -312,15 +309,17 @@ class ObjectKindsDiffTest {
         RoundTrip.assertLines("""
                 CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA public;
                 -- WARNING: data loss
-                ALTER TABLE public.cards DROP COLUMN id;
-                ALTER TABLE public.cards ADD COLUMN id uuid DEFAULT public.uuid_generate_v4() NOT NULL;
+                ALTER TABLE public.cards ALTER COLUMN id TYPE uuid USING NULL::uuid;
+                ALTER TABLE public.cards ALTER COLUMN id SET DEFAULT public.uuid_generate_v4();
+                ALTER TABLE public.cards ALTER COLUMN id SET NOT NULL;
                 ALTER TABLE public.cards ADD CONSTRAINT cards_pkey PRIMARY KEY (id);
                 """, diff.upgradeSql());
         RoundTrip.assertLines("""
                 ALTER TABLE public.cards DROP CONSTRAINT cards_pkey;
+                ALTER TABLE public.cards ALTER COLUMN id DROP DEFAULT;
                 -- WARNING: data loss
-                ALTER TABLE public.cards DROP COLUMN id;
-                ALTER TABLE public.cards ADD COLUMN id integer;
+                ALTER TABLE public.cards ALTER COLUMN id TYPE integer USING NULL::integer;
+                ALTER TABLE public.cards ALTER COLUMN id DROP NOT NULL;
                 DROP EXTENSION "uuid-ossp";
                 """, diff.downgradeSql());
     }
@@ -437,14 +436,14 @@ class ObjectKindsDiffTest {
 
     @Test
     void uncomparedObjectsAreListed() {
-        RoundTrip.reset(desired);
-        desired.execute("CREATE TABLE t (id int); CREATE RULE t_protect AS ON DELETE TO t DO INSTEAD NOTHING;"
+        RoundTrip.reset(roundTrip.desiredDatabase());
+        roundTrip.desiredDatabase().execute("CREATE TABLE t (id int); CREATE RULE t_protect AS ON DELETE TO t DO INSTEAD NOTHING;"
                 + " CREATE AGGREGATE my_sum (int) (sfunc = int4pl, stype = int);"
                 + " CREATE FUNCTION audit() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;"
                 + " CREATE EVENT TRIGGER audit ON ddl_command_end EXECUTE FUNCTION audit();"
                 + " CREATE PUBLICATION everything FOR ALL TABLES");
         try {
-            Catalog catalog = RoundTrip.read(desired);
+            Catalog catalog = RoundTrip.read(roundTrip.desiredDatabase());
             assertEquals(List.of(
                     new UncomparedObject("aggregate", "public", "my_sum(integer)"),
                     new UncomparedObject("event trigger", null, "audit"),
@@ -453,7 +452,7 @@ class ObjectKindsDiffTest {
             SchemaDiff diff = SchemaDiffer.compare(Catalog.empty(), catalog, DiffOptions.defaults());
             assertEquals(catalog.uncompared(), diff.uncompared());
         } finally {
-            desired.execute("DROP EVENT TRIGGER audit; DROP PUBLICATION everything");
+            roundTrip.desiredDatabase().execute("DROP EVENT TRIGGER audit; DROP PUBLICATION everything");
         }
     }
 
@@ -472,15 +471,15 @@ class ObjectKindsDiffTest {
 
     @Test
     void supabaseScopeSkipsManagedSchemasAndRendersExtensionsSchema() {
-        RoundTrip.reset(before);
-        RoundTrip.reset(desired);
+        RoundTrip.reset(roundTrip.beforeDatabase());
+        RoundTrip.reset(roundTrip.desiredDatabase());
         String managed = "CREATE SCHEMA auth; CREATE TABLE auth.users (id uuid PRIMARY KEY); CREATE SCHEMA extensions;";
-        before.execute(managed);
-        desired.execute(managed + "CREATE EXTENSION pgcrypto WITH SCHEMA extensions;"
+        roundTrip.beforeDatabase().execute(managed);
+        roundTrip.desiredDatabase().execute(managed + "CREATE EXTENSION pgcrypto WITH SCHEMA extensions;"
                 + " CREATE TABLE profiles (id uuid PRIMARY KEY DEFAULT extensions.gen_random_uuid(), name text);"
                 + " GRANT SELECT ON profiles TO anon, authenticated");
-        Catalog start = RoundTrip.read(before);
-        Catalog target = RoundTrip.read(desired);
+        Catalog start = RoundTrip.read(roundTrip.beforeDatabase());
+        Catalog target = RoundTrip.read(roundTrip.desiredDatabase());
         assertEquals(List.of("public"), target.schemas());
         SchemaDiff diff = SchemaDiffer.compare(start, target, DiffOptions.defaults());
         RoundTrip.assertLines("""
@@ -494,19 +493,19 @@ class ObjectKindsDiffTest {
                 GRANT SELECT ON TABLE public.profiles TO authenticated;
                 """, diff.upgradeSql());
         for (String sql : diff.upgradeStatements()) {
-            before.execute(sql);
+            roundTrip.beforeDatabase().execute(sql);
         }
-        RoundTrip.assertSame(target, RoundTrip.read(before), "after the upgrade", diff.upgradeSql());
+        RoundTrip.assertSame(target, RoundTrip.read(roundTrip.beforeDatabase()), "after the upgrade", diff.upgradeSql());
     }
 
     @Test
     void excludedTablesAreLeftOut() {
-        RoundTrip.reset(desired);
-        desired.execute("CREATE TABLE migrate_version (version_num varchar(64) PRIMARY KEY);"
+        RoundTrip.reset(roundTrip.desiredDatabase());
+        roundTrip.desiredDatabase().execute("CREATE TABLE migrate_version (version_num varchar(64) PRIMARY KEY);"
                 + " CREATE TABLE migrate_history (id bigserial PRIMARY KEY, revision text);"
                 + " CREATE INDEX migrate_history_revision ON migrate_history (revision);"
                 + " COMMENT ON TABLE migrate_history IS 'steps'; CREATE TABLE kept (id int)");
-        try (Connection c = desired.connect()) {
+        try (Connection c = roundTrip.desiredDatabase().connect()) {
             Catalog catalog = CatalogReader.read(c, CatalogScope.of(List.of("public"),
                     Set.of("public.migrate_version", "public.migrate_history")));
             assertEquals(List.of("kept"), catalog.tables().stream().map(Catalog.Table::name).toList());

@@ -4,6 +4,7 @@ import dev.migrate.engine.database.catalog.Catalog;
 import dev.migrate.engine.database.catalog.CatalogReader;
 import dev.migrate.engine.database.catalog.CatalogScope;
 import dev.migrate.engine.testing.TestDatabase;
+import dev.migrate.engine.testing.TestDatabases;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,15 +22,53 @@ import static org.junit.jupiter.api.Assertions.fail;
  * SQL, diff, upgrade applied to "before" equals "desired", downgrade applied then equals "before".
  * The databases are reset between uses, so one pair serves many cases.
  */
-final class RoundTrip {
+final class RoundTrip implements AutoCloseable {
     static final CatalogScope SCOPE = CatalogScope.allUserSchemas();
 
-    private final TestDatabase before;
-    private final TestDatabase desired;
+    private final TestDatabase beforeDatabase;
+    private final TestDatabase desiredDatabase;
+    private final Connection before;
+    private final Connection desired;
 
-    RoundTrip(TestDatabase before, TestDatabase desired) {
-        this.before = before;
-        this.desired = desired;
+    /**
+     * Two new databases with the roles the grant and policy tests name, and one connection to each
+     * for as long as the test class runs (warm catalog caches); {@link #close()} drops them.
+     */
+    static RoundTrip open() {
+        return new RoundTrip(TestDatabases.create(), TestDatabases.create());
+    }
+
+    private RoundTrip(TestDatabase before, TestDatabase desired) {
+        this.beforeDatabase = before;
+        this.desiredDatabase = desired;
+        try {
+            roles(before);
+            this.before = before.connect();
+            this.desired = desired.connect();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    TestDatabase beforeDatabase() {
+        return beforeDatabase;
+    }
+
+    TestDatabase desiredDatabase() {
+        return desiredDatabase;
+    }
+
+    @Override
+    public void close() {
+        try {
+            before.close();
+            desired.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            beforeDatabase.close();
+            desiredDatabase.close();
+        }
     }
 
     /** Runs the whole round trip and returns the diff for assertions on its text. */
@@ -42,16 +81,16 @@ final class RoundTrip {
         reset(desired);
         run(before, List.of(beforeSql));
         run(desired, List.of(desiredSql));
-        Catalog start = read(before);
-        Catalog target = read(desired);
+        Catalog start = CatalogReader.read(before, SCOPE);
+        Catalog target = CatalogReader.read(desired, SCOPE);
         SchemaDiff diff = SchemaDiffer.compare(start, target, options);
         run(before, diff.upgradeStatements(), "upgrade", diff.upgradeSql());
-        Catalog upgraded = read(before);
+        Catalog upgraded = CatalogReader.read(before, SCOPE);
         assertSame(target, upgraded, "after the upgrade", diff.upgradeSql());
         assertTrue(SchemaDiffer.compare(upgraded, target, options).isEmpty(), "a second diff after the upgrade is"
                 + " empty:\n" + SchemaDiffer.compare(upgraded, target, options).upgradeSql());
         run(before, diff.downgradeStatements(), "downgrade", diff.downgradeSql());
-        Catalog downgraded = read(before);
+        Catalog downgraded = CatalogReader.read(before, SCOPE);
         assertSame(start, downgraded, "after the downgrade", diff.downgradeSql());
         return diff;
     }
@@ -100,16 +139,22 @@ final class RoundTrip {
                 c.defaultPrivileges(), c.comments(), c.uncompared());
     }
 
+    private static final String RESET = "DO $$ DECLARE s text; r record; BEGIN"
+            + " FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%'"
+            + " AND nspname <> 'information_schema' LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP;"
+            + " FOR r IN SELECT evtname FROM pg_event_trigger LOOP EXECUTE format('DROP EVENT TRIGGER %I',"
+            + " r.evtname); END LOOP;"
+            + " FOR r IN SELECT pubname FROM pg_publication LOOP EXECUTE format('DROP PUBLICATION %I', r.pubname);"
+            + " END LOOP;"
+            + " END $$; CREATE SCHEMA public";
+
     /** Drops every user schema (and what is in it), event triggers and publications; creates public again. */
     static void reset(TestDatabase db) {
-        db.execute("DO $$ DECLARE s text; r record; BEGIN"
-                + " FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%'"
-                + " AND nspname <> 'information_schema' LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP;"
-                + " FOR r IN SELECT evtname FROM pg_event_trigger LOOP EXECUTE format('DROP EVENT TRIGGER %I',"
-                + " r.evtname); END LOOP;"
-                + " FOR r IN SELECT pubname FROM pg_publication LOOP EXECUTE format('DROP PUBLICATION %I', r.pubname);"
-                + " END LOOP;"
-                + " END $$; CREATE SCHEMA public");
+        db.execute(RESET);
+    }
+
+    private static void reset(Connection c) {
+        run(c, List.of(RESET), "reset", RESET);
     }
 
     /** Creates the roles the grant and policy tests name, once per server. */
@@ -123,12 +168,12 @@ final class RoundTrip {
                 + " EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL; END $$");
     }
 
-    private static void run(TestDatabase db, List<String> statements) {
-        run(db, statements, "setup", String.join(";\n", statements));
+    private static void run(Connection c, List<String> statements) {
+        run(c, statements, "setup", String.join(";\n", statements));
     }
 
-    private static void run(TestDatabase db, List<String> statements, String what, String script) {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    private static void run(Connection c, List<String> statements, String what, String script) {
+        try (Statement s = c.createStatement()) {
             for (String sql : statements) {
                 try {
                     s.execute(sql);

@@ -1,7 +1,5 @@
 package dev.migrate.engine.diff;
 
-import dev.migrate.engine.testing.TestDatabase;
-import dev.migrate.engine.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,21 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it: the upgrade reaches the schema, the downgrade leaves an empty database.
  */
 class SeedSchemasRoundTripTest {
-    private static TestDatabase before;
-    private static TestDatabase desired;
     private static RoundTrip roundTrip;
 
     @BeforeAll
     static void databases() {
-        before = TestDatabases.create();
-        desired = TestDatabases.create();
-        roundTrip = new RoundTrip(before, desired);
+        roundTrip = RoundTrip.open();
     }
 
     @AfterAll
     static void drop() {
-        before.close();
-        desired.close();
+        roundTrip.close();
     }
 
     @ParameterizedTest
@@ -48,7 +41,7 @@ class SeedSchemasRoundTripTest {
         assertTrue(diff.warnings().stream().allMatch(w -> w.startsWith("downgrade: data loss")), diff.warnings()
                 .toString());
         assertTrue(diff.downgradeSql().contains("-- WARNING: data loss\nDROP TABLE"), diff.downgradeSql());
-        SchemaDiff back = SchemaDiffer.compare(RoundTrip.read(desired), RoundTrip.read(desired), DiffOptions.defaults());
+        SchemaDiff back = SchemaDiffer.compare(RoundTrip.read(roundTrip.desiredDatabase()), RoundTrip.read(roundTrip.desiredDatabase()), DiffOptions.defaults());
         assertTrue(back.isEmpty());
     }
 

@@ -1,7 +1,5 @@
 package dev.migrate.engine.diff;
 
-import dev.migrate.engine.testing.TestDatabase;
-import dev.migrate.engine.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,21 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TablesAndColumnsDiffTest {
-    private static TestDatabase before;
-    private static TestDatabase desired;
     private static RoundTrip roundTrip;
 
     @BeforeAll
     static void databases() {
-        before = TestDatabases.create();
-        desired = TestDatabases.create();
-        roundTrip = new RoundTrip(before, desired);
+        roundTrip = RoundTrip.open();
     }
 
     @AfterAll
     static void drop() {
-        before.close();
-        desired.close();
+        roundTrip.close();
     }
 
     @Test
