@@ -153,7 +153,8 @@ public final class Migrate implements AutoCloseable {
     /** Offline upgrade: {@code to} or {@code from:to}; without {@code from} the script starts at base. */
     public String upgradeSql(String range, RunOptions options) {
         return guarded(() -> {
-            return offline(map().planner().upgrade(Range.parseOffline(range)), options);
+            Range r = Range.parseOffline(range == null || range.isBlank() ? "heads" : range);
+            return offline(map().planner().upgrade(r), options);
         });
     }
 

@@ -85,10 +85,7 @@ public final class Planner {
 
     /** The revisions the start of a range names, standing in for the database's heads. */
     private List<Integer> start(Target from) {
-        if (from.isRelative()) {
-            return revisionsOnly(List.of(resolver.downgradeTarget(List.of(), from, true).revision()));
-        }
-        return revisionsOnly(resolver.revisions(from));
+        return revisionsOnly(resolver.resolve(from, List.of()));
     }
 
     /**

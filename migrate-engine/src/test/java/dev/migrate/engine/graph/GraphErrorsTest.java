@@ -158,6 +158,7 @@ class GraphErrorsTest {
         assertEquals(List.of("down:9c0b1a2d3e4f", "down:3f2b00000000", "down:3f2a9c1d8e7b"),
                 Graphs.steps(planner.downgrade(Range.parse("heads:base"))));
         assertEquals(List.of("down:9c0b1a2d3e4f"), Graphs.steps(planner.downgrade(Range.parse("heads:-1"))));
+        assertEquals(List.of("up:3f2b00000000", "up:9c0b1a2d3e4f"), Graphs.steps(planner.upgrade(Range.parse("+1:"))));
         assertEquals(set("3f2a9c1d8e7b"), planner.upgrade(Range.parse("3f2a:head")).startHeads());
         assertEquals(List.of("update 3f2a9c1d8e7b 9c0b1a2d3e4f"),
                 Graphs.changes(planner.stamp(List.of(Range.parse("3f2a:9c0b")), false)));
