@@ -68,7 +68,12 @@ def output = { int n ->
     def run = runs[n - 1].toString().readLines()
     def start = run.findIndexOf { it.startsWith('--- migrate-maven-plugin:') }
     def end = run.findIndexOf(start + 1) { it.startsWith('------------') }
-    run.subList(start + 1, end < 0 ? run.size() : end).findAll { !it.startsWith('Environment ') && !it.isBlank() }
+    // Maven may resolve the plugin's own dependencies inside the goal's section (first use in a
+    // fresh local repository): those transfer lines and their warnings are not the goal's output.
+    def transfer = ~/^(Downloading|Downloaded) from |^\[WARNING\] (Could not validate|Checksum validation)|^org\.eclipse\.aether\.|^\s+at /
+    run.subList(start + 1, end < 0 ? run.size() : end).findAll {
+        !it.startsWith('Environment ') && !it.isBlank() && !(it =~ transfer)
+    }
 }
 new ScenarioDb(rows: rows, value: value, tableExists: tableExists, versions: versions, output: output,
         url: url, name: dbName, log: log, lines: lines, runs: runs*.toString())
