@@ -462,10 +462,10 @@ class EnvironmentResolverTest {
             EnvironmentConfig config = resolver().withPluginConfiguration(Map.of("target", "head")).resolve("staging");
             assertEquals(List.of(
                     "Ignoring unknown key sslmode in environments/staging.properties (known keys: url, user, password, "
-                            + "schema, versionTable, historyTable, lockTimeout, statementTimeout, sslMode, sslRootCert, "
+                            + "schema, versionTable, historyTable, lockTimeout, lockRetries, statementTimeout, sslMode, sslRootCert, "
                             + "protected, pooler, serverId)",
                     "Ignoring unknown keys lock_timeout, shema in environments/default.properties (known keys: url, "
-                            + "user, password, schema, versionTable, historyTable, lockTimeout, statementTimeout, "
+                            + "user, password, schema, versionTable, historyTable, lockTimeout, lockRetries, statementTimeout, "
                             + "sslMode, sslRootCert, protected, pooler, serverId)"), config.notices());
         }
     }
