@@ -339,7 +339,9 @@ public final class Migrate implements AutoCloseable {
     private dev.migrate.engine.database.RunOptions databaseOptions(RunOptions options) {
         return dev.migrate.engine.database.RunOptions.defaults()
                 .withTransactionMode(options.transactionPerRun() ? TransactionMode.ALL : TransactionMode.EACH)
-                .withAcceptChanged(options.acceptChanged());
+                .withAcceptChanged(options.acceptChanged())
+                .withResume(options.resume())
+                .withLockRetries(environment.lockRetries());
     }
 
     private MigrationListener progress() {

@@ -17,12 +17,16 @@ public class UpgradeMojo extends AbstractScriptMojo {
     @Parameter(property = "migrate.acceptChanged")
     private String acceptChanged;
 
+    /** The interrupted non-transactional revision to continue after its last recorded statement. */
+    @Parameter(property = "migrate.resume")
+    private String resume;
+
     @Override
     protected void run(Migrate migrate) {
         if (sql) {
             emit(migrate.upgradeSql(target, RunOptions.of(transaction, null, null)));
         } else {
-            migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null));
+            migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null).withResume(resume));
         }
     }
 }

@@ -31,6 +31,7 @@ import java.util.Properties;
  * @param embeddedDataDir      the data directory of the embedded PostgreSQL, when one is to be used
  * @param notices              explanations of adjustments made (port switched, url overridden, …) to show the user
  * @param origins              for each setting that has a value, where it came from (never the value itself)
+ * @param lockRetries          how often a transactional revision that hits {@code lock_timeout} is retried
  */
 public record EnvironmentConfig(
         String name,
@@ -47,7 +48,8 @@ public record EnvironmentConfig(
         boolean supabase,
         Optional<Path> embeddedDataDir,
         List<String> notices,
-        Map<String, String> origins) {
+        Map<String, String> origins,
+        int lockRetries) {
 
     public EnvironmentConfig {
         Objects.requireNonNull(name, "name");
@@ -66,6 +68,23 @@ public record EnvironmentConfig(
         if (jdbcUrl.isEmpty() && embeddedDataDir.isEmpty()) {
             throw new IllegalArgumentException("an environment needs a jdbcUrl or an embedded data directory");
         }
+    }
+
+    /** Without {@code lockRetries} (none). */
+    public EnvironmentConfig(String name, Optional<String> jdbcUrl, Properties driverProperties, String description,
+                             String schema, String versionTable, String historyTable, Optional<Duration> lockTimeout,
+                             Optional<Duration> statementTimeout, boolean protectedEnvironment, PoolerMode pooler,
+                             boolean supabase, Optional<Path> embeddedDataDir, List<String> notices,
+                             Map<String, String> origins) {
+        this(name, jdbcUrl, driverProperties, description, schema, versionTable, historyTable, lockTimeout,
+                statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins, 0);
+    }
+
+    /** The same environment with {@code lockRetries} set. */
+    public EnvironmentConfig withLockRetries(int retries) {
+        return new EnvironmentConfig(name, jdbcUrl, driverProperties, description, schema, versionTable, historyTable,
+                lockTimeout, statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins,
+                retries);
     }
 
     /** A fresh copy each time: the caller may add properties without changing this config. */
@@ -134,7 +153,7 @@ public record EnvironmentConfig(
         String line = "Environment " + name + ": embedded PostgreSQL " + server.masked() + " (schema " + schema + ")";
         return new EnvironmentConfig(name, Optional.of(server.jdbcUrl()), properties, line, schema, versionTable,
                 historyTable, lockTimeout, statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir,
-                notices, origins);
+                notices, origins, lockRetries);
     }
 
     @Override

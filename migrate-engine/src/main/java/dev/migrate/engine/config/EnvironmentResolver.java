@@ -197,7 +197,8 @@ public final class EnvironmentResolver {
         Map<String, String> dotEnv = DotEnv.read(dotEnvFile, environmentVariables::get);
         refuseUnknownKeys(dotEnv);
         Settings settings = new Settings(layers(name, dotEnv), environmentVariables, dotEnv, systemProperties);
-        return new Assembly(name, settings).build();
+        Assembly assembly = new Assembly(name, settings);
+        return assembly.build().withLockRetries(assembly.count("lockRetries"));
     }
 
     /** The layers, highest precedence first. This is the one place the order is decided. */
@@ -605,6 +606,24 @@ public final class EnvironmentResolver {
             }
             return Optional.of(PgDuration.parse(value.get().text()).orElseThrow(() -> new InvalidSettingException(key,
                     value.get().origin(), "'" + value.get().text() + "' is not a duration (use e.g. 500ms, 5s, 2min, 1h or 0 for none)")));
+        }
+
+        /** A non-negative whole number, 0 when unset. */
+        int count(String key) {
+            Optional<Value> value = setting(key);
+            if (value.isEmpty()) {
+                return 0;
+            }
+            try {
+                int n = Integer.parseInt(value.get().text().strip());
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidSettingException(key, value.get().origin(), "'" + value.get().text()
+                    + "' is not a number of retries (use a whole number, e.g. 5, or 0 for none)");
         }
 
         private boolean bool(String key) {

@@ -14,8 +14,16 @@ final class Connections {
     }
 
     static Connection open(DatabaseSettings settings) {
+        return open(settings, false);
+    }
+
+    /** With {@code keepAlive}, TCP keepalives on, for a connection that stays idle for a whole run. */
+    static Connection open(DatabaseSettings settings, boolean keepAlive) {
         Properties properties = settings.driverProperties();
         properties.putIfAbsent("ApplicationName", "migrate");
+        if (keepAlive) {
+            properties.putIfAbsent("tcpKeepAlive", "true");
+        }
         try {
             return DriverManager.getConnection(settings.jdbcUrl(), properties);
         } catch (SQLException e) {

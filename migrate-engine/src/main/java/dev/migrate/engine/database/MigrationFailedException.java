@@ -25,7 +25,7 @@ public final class MigrationFailedException extends DatabaseException {
                              String databaseMessage, String statement, String outcome, Throwable cause) {
         super("Revision " + revision + " failed during " + direction.word() + " at " + file + ", line " + line
                 + ": " + (sqlState == null ? "" : "SQLSTATE " + sqlState + ": ") + databaseMessage + "\n"
-                + "Statement: " + cut(statement) + "\n" + outcome, cause);
+                + "Statement: " + cut(statement) + "\n" + outcome, quiet(cause, databaseMessage, sqlState));
         this.revision = revision;
         this.direction = direction;
         this.file = file;
@@ -63,6 +63,21 @@ public final class MigrationFailedException extends DatabaseException {
     /** The failing statement, cut to about 1 KB. */
     public String statement() {
         return statement;
+    }
+
+    /**
+     * The driver's exception behind a stand-in whose message is the database message already in
+     * ours: build tools print every cause's message that the first does not contain, which would
+     * show the error a second time in the driver's words. The original stays attached (suppressed).
+     */
+    private static Throwable quiet(Throwable cause, String databaseMessage, String sqlState) {
+        if (!(cause instanceof java.sql.SQLException)) {
+            return cause;
+        }
+        java.sql.SQLException standIn = new java.sql.SQLException(databaseMessage, sqlState);
+        standIn.setStackTrace(cause.getStackTrace());
+        standIn.addSuppressed(cause);
+        return standIn;
     }
 
     static String cut(String sql) {

@@ -31,6 +31,21 @@ public interface MigrationListener {
     default void stepCompleted(Step step, RevisionScript script, Duration duration) {
     }
 
+    /**
+     * A statement of a transactional step hit {@code lock_timeout}: the step was rolled back and runs
+     * again after {@code pause}; this was attempt {@code attempt} of {@code 1 + retries}.
+     */
+    default void lockRetry(Step step, RevisionScript script, int attempt, int retries, Duration pause, String reason) {
+    }
+
+    /** An interrupted non-transactional step continues after its {@code done} statements of {@code total}. */
+    default void resuming(Step step, RevisionScript script, int done, int total) {
+    }
+
+    /** An edited revision file was accepted ({@code acceptChanged}): its new checksum is recorded. */
+    default void editAccepted(EditedRevision edit) {
+    }
+
     /** A stamp wrote this version change without running anything. */
     default void stamped(VersionChange change) {
     }
@@ -44,6 +59,24 @@ public interface MigrationListener {
             @Override
             public void stepCompleted(Step step, RevisionScript script, Duration duration) {
                 sink.accept(ProgressLines.step(step, script.message(), duration));
+            }
+
+            @Override
+            public void lockRetry(Step step, RevisionScript script, int attempt, int retries, Duration pause, String reason) {
+                sink.accept(ProgressLines.header(step, script.message()) + ": " + reason + "; rolled back, retrying in "
+                        + pause.toMillis() + " ms (retry " + attempt + " of " + retries + ")");
+            }
+
+            @Override
+            public void resuming(Step step, RevisionScript script, int done, int total) {
+                sink.accept("Resuming " + step.direction().word() + " " + script.id() + " after statement " + done
+                        + " of " + total);
+            }
+
+            @Override
+            public void editAccepted(EditedRevision edit) {
+                sink.accept("Accepted the edited file of " + edit.revision() + " (" + edit.file()
+                        + "): its new checksum is recorded, later runs compare against it");
             }
 
             @Override

@@ -62,16 +62,38 @@ public final class MigrationTables {
         return "CREATE TABLE IF NOT EXISTS " + history + " (\n"
                 + "    id bigserial PRIMARY KEY,\n"
                 + "    revision varchar(64) NOT NULL,\n"
-                + "    direction varchar(16) NOT NULL CHECK (direction IN ('upgrade', 'downgrade', 'stamp')),\n"
+                + "    direction varchar(16) NOT NULL CHECK (direction IN " + DIRECTIONS + "),\n"
                 + "    checksum varchar(128),\n"
                 + "    applied_by text NOT NULL DEFAULT current_user,\n"
                 + "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
                 + "    duration_ms bigint NOT NULL DEFAULT 0,\n"
                 + "    environment text,\n"
                 + "    tool_version text,\n"
-                + "    message text\n"
+                + "    message text,\n"
+                + "    status varchar(16) NOT NULL DEFAULT 'done' CHECK (status IN " + STATUSES + "),\n"
+                + "    statements_done integer\n"
                 + ")";
     }
+
+    /**
+     * Brings a history table written by an earlier version up to date, keeping its rows: the
+     * {@code status} and {@code statements_done} columns (progress of non-transactional steps), and
+     * {@code accept} among the directions.
+     */
+    String evolveHistoryTable() {
+        return "DO $migrate$ DECLARE c record; BEGIN\n"
+                + "FOR c IN SELECT conname FROM pg_catalog.pg_constraint WHERE conrelid = " + Identifiers.literal(history)
+                + "::regclass AND contype = 'c' AND pg_catalog.pg_get_constraintdef(oid) LIKE '%direction%' LOOP\n"
+                + "EXECUTE 'ALTER TABLE " + history.replace("'", "''") + " DROP CONSTRAINT ' || pg_catalog.quote_ident(c.conname);\n"
+                + "END LOOP;\n"
+                + "ALTER TABLE " + history + " ADD CHECK (direction IN " + DIRECTIONS + "),\n"
+                + "    ADD COLUMN IF NOT EXISTS status varchar(16) NOT NULL DEFAULT 'done' CHECK (status IN " + STATUSES + "),\n"
+                + "    ADD COLUMN IF NOT EXISTS statements_done integer;\n"
+                + "END $migrate$";
+    }
+
+    private static final String DIRECTIONS = "('upgrade', 'downgrade', 'stamp', 'accept')";
+    private static final String STATUSES = "('done', 'running', 'abandoned')";
 
     /** The statements that create whatever of schema, version table and history table is missing. */
     List<String> creation(TableState state) {
@@ -84,25 +106,79 @@ public final class MigrationTables {
         }
         if (!state.historyTableExists()) {
             sql.add(createHistoryTable());
+        } else if (!state.historyTableCurrent()) {
+            sql.add(evolveHistoryTable());
         }
         return sql;
     }
 
-    /** Which of schema, version table and history table exist: one query, three booleans. */
+    /**
+     * Which of schema, version table and history table exist, and whether the history table has this
+     * version's columns: one query, four booleans.
+     */
     BoundSql tableState() {
         return BoundSql.of("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?),"
-                        + " to_regclass(?) IS NOT NULL, to_regclass(?) IS NOT NULL",
-                schema, version, history);
+                        + " to_regclass(?) IS NOT NULL, to_regclass(?) IS NOT NULL,"
+                        + " EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass(?)"
+                        + " AND attname = 'status' AND NOT attisdropped)",
+                schema, version, history, history);
     }
 
     String selectHeads() {
         return "SELECT version_num FROM " + version;
     }
 
-    /** The checksum of the latest upgrade of each revision, in one query. */
-    String selectChecksums() {
+    /**
+     * The checksum of the latest completed upgrade (or accepted edit) of each revision, in one query;
+     * {@code current} false for a history table of an earlier version, not evolved yet.
+     */
+    String selectChecksums(boolean current) {
         return "SELECT DISTINCT ON (revision) revision, checksum FROM " + history
-                + " WHERE direction = 'upgrade' ORDER BY revision, id DESC";
+                + (current ? " WHERE direction IN ('upgrade', 'accept') AND status = 'done'" : " WHERE direction = 'upgrade'")
+                + " ORDER BY revision, id DESC";
+    }
+
+    /** The non-transactional steps left running by an earlier run: id, revision, direction, statements done. */
+    String selectInterrupted() {
+        return "SELECT id, revision, direction, statements_done FROM " + history + " WHERE status = 'running' ORDER BY id";
+    }
+
+    /**
+     * Starts the history row of a non-transactional step ({@code running}, no statement done) only
+     * while {@code lockHeld} is true; returns its id, or no row when the lock is gone.
+     */
+    BoundSql historyStart(HistoryEntry entry, String lockHeld) {
+        return BoundSql.of("INSERT INTO " + history
+                        + " (revision, direction, checksum, duration_ms, environment, tool_version, message, status, statements_done)"
+                        + " SELECT ?, ?, ?, ?, ?, ?, ?, 'running', 0 WHERE " + lockHeld + " RETURNING id",
+                entry.revision(), entry.direction(), entry.checksum(), entry.durationMs(),
+                entry.environment(), entry.toolVersion(), entry.message());
+    }
+
+    /** Takes over the row of an interrupted step to resume it, only while {@code lockHeld}; returns its id. */
+    String historyResume(long id, String lockHeld) {
+        return "UPDATE " + history + " SET applied_at = now() WHERE id = " + id + " AND " + lockHeld + " RETURNING id";
+    }
+
+    /** Records that {@code done} statements of the step ran; returns whether the lock is still held. */
+    String historyProgress(long id, int done, String lockHeld) {
+        return "UPDATE " + history + " SET statements_done = " + done + " WHERE id = " + id + " RETURNING " + lockHeld;
+    }
+
+    /** Completes the row of a non-transactional step: {@code done}, with the file's checksum and the duration. */
+    BoundSql historyFinish(long id, String checksum, long durationMs) {
+        return BoundSql.of("UPDATE " + history + " SET status = 'done', statements_done = NULL, checksum = ?,"
+                + " duration_ms = ? WHERE id = " + id, checksum, durationMs);
+    }
+
+    /** Drops the row of a non-transactional step that failed before any of its statements ran. */
+    String historyDelete(long id) {
+        return "DELETE FROM " + history + " WHERE id = " + id;
+    }
+
+    /** Marks every interrupted step as given up: a stamp says where the database is now. */
+    String abandonInterrupted() {
+        return "UPDATE " + history + " SET status = 'abandoned' WHERE status = 'running'";
     }
 
     /** The statement for one version change; an UPDATE or DELETE must then match exactly one row. */
@@ -132,7 +208,22 @@ public final class MigrationTables {
      * {@code "<index> <rows>"} otherwise, so that the check needs no round trip before COMMIT.
      */
     String checkedVersionChanges(List<VersionChange> changes) {
+        return checkedVersionChanges(changes, null);
+    }
+
+    /** SQLSTATE raised by {@link #checkedVersionChanges(List, String)} when the run's lock is gone. */
+    static final String LOCK_LOST = "MG002";
+
+    /**
+     * As {@link #checkedVersionChanges(List)}, after checking that {@code lockHeld} (a condition on
+     * {@code pg_locks}; null: no check) is true, raising {@link #LOCK_LOST} otherwise.
+     */
+    String checkedVersionChanges(List<VersionChange> changes, String lockHeld) {
         StringBuilder sql = new StringBuilder("DO $migrate$ DECLARE n bigint; BEGIN\n");
+        if (lockHeld != null) {
+            sql.append("IF NOT ").append(lockHeld).append(" THEN RAISE EXCEPTION USING ERRCODE = '").append(LOCK_LOST)
+                    .append("', MESSAGE = 'migration lock lost'; END IF;\n");
+        }
         for (int i = 0; i < changes.size(); i++) {
             sql.append(versionChange(changes.get(i)).inline()).append(";\n");
             if (!(changes.get(i) instanceof VersionChange.Insert)) {
@@ -171,9 +262,14 @@ public final class MigrationTables {
     }
 
     /** What {@link #tableState()} found. */
-    record TableState(boolean schemaExists, boolean versionTableExists, boolean historyTableExists) {
+    record TableState(boolean schemaExists, boolean versionTableExists, boolean historyTableExists,
+                      boolean historyTableCurrent) {
+        TableState(boolean schemaExists, boolean versionTableExists, boolean historyTableExists) {
+            this(schemaExists, versionTableExists, historyTableExists, historyTableExists);
+        }
+
         boolean complete() {
-            return schemaExists && versionTableExists && historyTableExists;
+            return schemaExists && versionTableExists && historyTableExists && historyTableCurrent;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class Migrator implements AutoCloseable {
     private final DatabaseSettings settings;
     private final MigrationTables tables;
     private final Connection connection;
-    private boolean sessionConfigured;
+    private String searchPath;
 
     private Migrator(DatabaseSettings settings, Connection connection) {
         this.settings = settings;
@@ -58,28 +59,33 @@ public final class Migrator implements AutoCloseable {
     public DatabaseState readState() {
         try {
             MigrationTables.TableState state = tableState();
-            return readState(state.versionTableExists(), state.historyTableExists());
+            return readState(state.versionTableExists(), state.historyTableExists(), state.historyTableCurrent());
         } catch (SQLException e) {
             throw new DatabaseException("Could not read " + tables.versionTable() + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Upgrades or downgrades: lock, tables, state, checks (unknown heads; edited files before any
-     * upgrade step), then {@code planner.apply(heads)} and its execution.
+     * Upgrades or downgrades: lock, tables, state, checks (unknown heads; edited files, before any
+     * upgrade or downgrade, even one with nothing to do; an interrupted non-transactional revision),
+     * then {@code planner.apply(heads)} and its execution. Accepted edits are recorded first.
      *
      * @param scripts the local revision files by revision id
      * @param planner makes the plan from the heads read under the lock
      */
     public RunResult migrate(Map<String, RevisionScript> scripts, Function<Set<String>, Plan> planner,
                              RunOptions options, MigrationListener listener) {
-        return locked(listener, (state, lockWait, start) -> {
+        return locked(listener, (lock, state, lockWait, start) -> {
             ScriptChecks.requireKnownHeads(scripts, state, tables.versionTable());
+            List<EditedRevision> accepted = ScriptChecks.requireUneditedOrAccepted(scripts, state, options.acceptChanged());
             Plan plan = planner.apply(state.heads());
-            if (plan.steps().stream().anyMatch(s -> s.direction() == Direction.UPGRADE)) {
-                ScriptChecks.requireUnedited(scripts.values(), state, options.acceptChanged());
+            InterruptedStep resume = ScriptChecks.requireNoInterruption(scripts, state, plan, options.resume(),
+                    tables.historyTable());
+            if (!accepted.isEmpty()) {
+                executor(listener, lock, 0, null).accept(accepted, scripts);
             }
-            List<AppliedStep> applied = executor(listener).execute(plan, scripts, options.transactionMode(), state.heads());
+            List<AppliedStep> applied = executor(listener, lock, options.lockRetries(), resume)
+                    .execute(plan, scripts, options.transactionMode(), state.heads());
             Set<String> end = new HashSet<>(state.heads());
             for (AppliedStep step : applied) {
                 step.step().versionChanges().forEach(c -> PlanExecutor.apply(c, end));
@@ -90,15 +96,16 @@ public final class Migrator implements AutoCloseable {
 
     /**
      * Writes a stamp plan's version changes, with one {@code stamp} history row each, in one
-     * transaction; runs no revision. The planner gets the heads read under the lock.
+     * transaction; runs no revision. The planner gets the heads read under the lock. A stamp also
+     * settles an interrupted non-transactional revision: the user says where the database is.
      */
     public RunResult stamp(Map<String, RevisionScript> scripts, Function<Set<String>, Plan> planner, MigrationListener listener) {
-        return locked(listener, (state, lockWait, start) -> {
+        return locked(listener, (lock, state, lockWait, start) -> {
             Plan plan = planner.apply(state.heads());
             if (!plan.steps().isEmpty()) {
                 throw new IllegalArgumentException("A stamp plan runs no steps, this one has " + plan.steps().size());
             }
-            executor(listener).stamp(plan.stampChanges(), scripts);
+            executor(listener, lock, 0, null).stamp(plan.stampChanges(), scripts, !state.interrupted().isEmpty());
             Set<String> end = new HashSet<>(state.heads());
             plan.stampChanges().forEach(c -> PlanExecutor.apply(c, end));
             return new RunResult(state.heads(), end, List.of(), plan.stampChanges(), lockWait,
@@ -107,7 +114,7 @@ public final class Migrator implements AutoCloseable {
     }
 
     private interface LockedWork {
-        RunResult run(DatabaseState state, Duration lockWait, long startNanos);
+        RunResult run(SessionLock lock, DatabaseState state, Duration lockWait, long startNanos);
     }
 
     private RunResult locked(MigrationListener listener, LockedWork work) {
@@ -116,7 +123,7 @@ public final class Migrator implements AutoCloseable {
         try {
             Duration lockWait = Duration.ZERO;
             if (settings.lockMode() == LockMode.SESSION) {
-                Connection lockConnection = Connections.open(settings);
+                Connection lockConnection = Connections.open(settings, true);
                 try {
                     lock = SessionLock.acquire(lockConnection, tables.lockKey(), settings.lockTimeout(), tables.versionTable());
                 } catch (RuntimeException e) {
@@ -128,7 +135,7 @@ public final class Migrator implements AutoCloseable {
             }
             configureSession();
             DatabaseState state = ensureTablesAndRead(listener);
-            return work.run(state, lockWait, start);
+            return work.run(lock, state, lockWait, start);
         } catch (SQLException e) {
             throw new DatabaseException("Could not prepare " + tables.versionTable() + ": " + e.getMessage(), e);
         } finally {
@@ -138,22 +145,41 @@ public final class Migrator implements AutoCloseable {
         }
     }
 
-    private PlanExecutor executor(MigrationListener listener) {
-        return new PlanExecutor(connection, settings, tables, listener);
+    private PlanExecutor executor(MigrationListener listener, SessionLock lock, int lockRetries, InterruptedStep resume) {
+        return new PlanExecutor(connection, settings, tables, listener,
+                new PlanExecutor.Context(lock, searchPath, lockRetries, resume));
     }
 
+    /**
+     * Applies the run's settings to the session, and notes the resulting {@code search_path}, which
+     * the session is reset to after every revision. One round trip, once per connection.
+     */
     private void configureSession() throws SQLException {
-        if (sessionConfigured || settings.lockMode() == LockMode.TRANSACTION) {
+        if (searchPath != null || settings.lockMode() == LockMode.TRANSACTION) {
             return;
         }
-        List<String> sql = SessionSettings.statements(settings, false);
-        if (!sql.isEmpty()) {
-            connection.setAutoCommit(true);
-            try (Statement st = connection.createStatement()) {
-                st.execute(String.join(";\n", sql));
+        List<String> sql = new ArrayList<>(SessionSettings.statements(settings, false));
+        sql.add("SHOW search_path");
+        connection.setAutoCommit(true);
+        try (Statement st = connection.createStatement()) {
+            st.execute(String.join(";\n", sql));
+            while (true) {
+                if (st.getResultSet() != null) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        if (rs.next() && rs.getMetaData().getColumnName(1).equalsIgnoreCase("search_path")) {
+                            String shown = rs.getString(1);
+                            searchPath = shown.equals("\"\"") ? "''" : shown;
+                        }
+                    }
+                }
+                if (!st.getMoreResults() && st.getUpdateCount() == -1) {
+                    break;
+                }
             }
         }
-        sessionConfigured = true;
+        if (searchPath == null) {
+            searchPath = "";
+        }
     }
 
     private DatabaseState ensureTablesAndRead(MigrationListener listener) throws SQLException {
@@ -174,7 +200,7 @@ public final class Migrator implements AutoCloseable {
             }
             listener.tablesCreated(creation);
         }
-        return readState(true, true);
+        return readState(true, true, true);
     }
 
     private MigrationTables.TableState tableState() throws SQLException {
@@ -185,34 +211,52 @@ public final class Migrator implements AutoCloseable {
             }
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new MigrationTables.TableState(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3));
+                return new MigrationTables.TableState(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4));
             }
         }
     }
 
-    private DatabaseState readState(boolean versionTable, boolean historyTable) throws SQLException {
+    /** Heads, applied checksums and interrupted steps, in one round trip. */
+    private DatabaseState readState(boolean versionTable, boolean historyTable, boolean historyCurrent) throws SQLException {
         Set<String> heads = new HashSet<>();
         Map<String, String> checksums = new HashMap<>();
+        List<InterruptedStep> interrupted = new ArrayList<>();
+        List<String> queries = new ArrayList<>(3);
+        if (versionTable) {
+            queries.add(tables.selectHeads());
+        }
+        if (historyTable) {
+            queries.add(tables.selectChecksums(historyCurrent));
+            if (historyCurrent) {
+                queries.add(tables.selectInterrupted());
+            }
+        }
+        if (queries.isEmpty()) {
+            return DatabaseState.empty();
+        }
         connection.setAutoCommit(true);
         try (Statement st = connection.createStatement()) {
-            if (versionTable) {
-                try (ResultSet rs = st.executeQuery(tables.selectHeads())) {
+            st.execute(String.join(";\n", queries));
+            int index = versionTable ? 0 : 1;
+            do {
+                try (ResultSet rs = st.getResultSet()) {
                     while (rs.next()) {
-                        heads.add(rs.getString(1));
-                    }
-                }
-            }
-            if (historyTable) {
-                try (ResultSet rs = st.executeQuery(tables.selectChecksums())) {
-                    while (rs.next()) {
-                        if (rs.getString(2) != null) {
-                            checksums.put(rs.getString(1), rs.getString(2));
+                        switch (index) {
+                            case 0 -> heads.add(rs.getString(1));
+                            case 1 -> {
+                                if (rs.getString(2) != null) {
+                                    checksums.put(rs.getString(1), rs.getString(2));
+                                }
+                            }
+                            default -> interrupted.add(new InterruptedStep(rs.getLong(1), rs.getString(2),
+                                    "downgrade".equals(rs.getString(3)) ? Direction.DOWNGRADE : Direction.UPGRADE, rs.getInt(4)));
                         }
                     }
                 }
-            }
+                index++;
+            } while (st.getMoreResults());
         }
-        return new DatabaseState(heads, checksums);
+        return new DatabaseState(heads, checksums, interrupted);
     }
 
     private static void closeQuietly(Connection c) {

@@ -6,11 +6,15 @@ import dev.migrate.engine.graph.Step;
 import dev.migrate.engine.graph.VersionChange;
 import dev.migrate.engine.scripts.RevisionScript;
 import dev.migrate.engine.scripts.SqlStatement;
+import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -20,25 +24,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the steps of a plan on one connection: each step's statements, then its version changes
- * and history row in one batch (one round trip), each UPDATE and DELETE checked to match one row.
- * A transactional step shares one transaction with its version change; a {@code Transactional:
- * false} step runs in autocommit and then writes its version change; {@link TransactionMode#ALL}
- * puts everything in one transaction.
+ * Runs the steps of a plan on one connection.
+ *
+ * <p>A transactional step: its statements, then one batch (one round trip) with its version
+ * changes (each UPDATE and DELETE checked on the server to match one row), the check that the run
+ * still holds its lock, its history row, {@code COMMIT}, and the reset of the session to the run's
+ * settings. A statement that hits {@code lock_timeout} rolls the step back and, with
+ * {@code lockRetries}, runs it again after a pause.
+ *
+ * <p>A {@code Transactional: false} step runs in autocommit, recording its progress statement by
+ * statement in its history row ({@code running}, {@code statements_done}), each record also
+ * checking the lock; then its version change in a transaction as above. A later run finds an
+ * interrupted step by that row and can resume it after the last statement recorded.
+ *
+ * <p>{@link TransactionMode#ALL} puts everything in one transaction.
  */
 final class PlanExecutor {
+    /** How the run around the executor is set up. */
+    record Context(SessionLock lock, String searchPath, int lockRetries, InterruptedStep resume) {
+        static Context none() {
+            return new Context(null, null, 0, null);
+        }
+    }
+
+    static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(250);
+    static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(10);
+    private static final String LOCK_NOT_AVAILABLE = SessionLock.LOCK_NOT_AVAILABLE;
+
     private final Connection connection;
     private final DatabaseSettings settings;
     private final MigrationTables tables;
     private final MigrationListener listener;
+    private final Context context;
+    private final String lockHeld;
+    private final String reset;
+    private ScheduledThreadPoolExecutor prober;
+    private volatile String blockers = "";
 
-    PlanExecutor(Connection connection, DatabaseSettings settings, MigrationTables tables, MigrationListener listener) {
+    PlanExecutor(Connection connection, DatabaseSettings settings, MigrationTables tables, MigrationListener listener,
+                 Context context) {
         this.connection = connection;
         this.settings = settings;
         this.tables = tables;
         this.listener = listener;
+        this.context = context;
+        this.lockHeld = context.lock() == null ? null : context.lock().heldCondition();
+        this.reset = settings.lockMode() == LockMode.TRANSACTION ? ""
+                : String.join(";\n", SessionSettings.reset(settings, context.searchPath()));
     }
 
     /** Checks the whole plan first (scripts present, reversible, runnable in this mode), then runs it. */
@@ -63,7 +101,7 @@ final class PlanExecutor {
                 }
             }
             if (all && !ordered.isEmpty()) {
-                commit(plan.steps().get(ordered.size() - 1), ordered.get(ordered.size() - 1), wholeRun);
+                commitRun(plan.steps().get(ordered.size() - 1), ordered.get(ordered.size() - 1), wholeRun);
                 for (int i = 0; i < applied.size(); i++) {
                     listener.stepCompleted(applied.get(i).step(), ordered.get(i), applied.get(i).duration());
                 }
@@ -75,51 +113,137 @@ final class PlanExecutor {
         } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;
+        } finally {
+            if (prober != null) {
+                prober.shutdownNow();
+            }
         }
     }
 
-    /** One step of a {@code transaction=all} run: no commit of its own. */
+    /** One step of a {@code transaction=all} run: no commit of its own, the session reset after it. */
     private Duration runInRunTransaction(Step step, RevisionScript script, Set<String> current, String outcome)
             throws SQLException {
         long start = System.nanoTime();
-        runStatements(step, script, outcome);
-        writeVersion(step, script, start, current);
+        runTransactionalStatements(step, script, outcome);
+        writeVersion(step, script, start, current, true);
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /**
-     * One step in its own transaction with its version change; or, when not transactional, its
-     * statements in autocommit and then its version change in a transaction.
+     * One step in its own transaction with its version change, retried on {@code lock_timeout} up to
+     * {@code lockRetries} times; or, when not transactional, statement by statement.
      */
     private Duration runOne(Step step, RevisionScript script, Set<String> current) throws SQLException {
-        long start = System.nanoTime();
-        if (script.transactional()) {
-            begin();
-            String outcome = "The revision was rolled back; the version table is still at " + describe(current) + ".";
-            runStatements(step, script, outcome);
-            writeVersionAndCommit(step, script, start, current, outcome);
-        } else {
-            connection.setAutoCommit(true);
-            runStatements(step, script, "The revision is not transactional: its statements before this one "
-                    + "stay applied; the version table is still at " + describe(current) + ".");
-            begin();
-            writeVersion(step, script, start, current);
-            commit();
+        if (!script.transactional()) {
+            return runNonTransactional(step, script, current);
         }
+        Duration pause = FIRST_RETRY_PAUSE;
+        for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
+            String outcome = "The revision was rolled back; the version table is still at " + describe(current) + ".";
+            try {
+                begin();
+                runTransactionalStatements(step, script, outcome);
+                requireOwnTransaction(step, script);
+                writeVersionAndCommit(step, script, start, current, outcome);
+                return Duration.ofNanos(System.nanoTime() - start);
+            } catch (MigrationFailedException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.sqlState().orElse(null)) || attempt > context.lockRetries()) {
+                    throw e;
+                }
+                Duration wait = jitter(pause);
+                listener.lockRetry(step, script, attempt, context.lockRetries(), wait, e.databaseMessage());
+                sleep(wait);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0 ? LONGEST_RETRY_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * A non-transactional step: its history row is started (or, when resuming, taken over) while the
+     * lock is held, each statement runs in autocommit and is recorded as done with a check of the
+     * lock, then the version change, the lock check and the completed history row commit together.
+     */
+    private Duration runNonTransactional(Step step, RevisionScript script, Set<String> current) throws SQLException {
+        long start = System.nanoTime();
+        List<SqlStatement> statements = statements(step, script);
+        InterruptedStep resume = context.resume();
+        boolean resuming = resume != null && resume.revision().equals(script.id()) && resume.direction() == step.direction();
+        int from = resuming ? Math.min(resume.statementsDone(), statements.size()) : 0;
+        connection.setAutoCommit(true);
+        long id = -1;
+        if (settings.lockMode() == LockMode.SESSION) {
+            String sql = resuming ? tables.historyResume(resume.historyId(), lockHeldOrTrue())
+                    : tables.historyStart(historyEntry(step, script, 0, settings), lockHeldOrTrue()).inline();
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                if (!rs.next()) {
+                    throw lockLost(script, "None of its statements ran.");
+                }
+                id = rs.getLong(1);
+            }
+            if (resuming) {
+                listener.resuming(step, script, from, statements.size());
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            for (int i = from; i < statements.size(); i++) {
+                SqlStatement statement = statements.get(i);
+                try {
+                    st.execute(statement.sql());
+                } catch (SQLException e) {
+                    if (i == 0 && id >= 0) {
+                        deleteQuietly(id);
+                    }
+                    throw failure(step, script, statement, e, nonTransactionalOutcome(script, i, statements.size(), current, e));
+                }
+                if (id >= 0) {
+                    try (ResultSet rs = st.executeQuery(tables.historyProgress(id, i + 1, lockHeldOrTrue()))) {
+                        if (!rs.next() || !rs.getBoolean(1)) {
+                            throw lockLost(script, ran(i + 1, statements.size()) + " and are recorded; the version table "
+                                    + "is still at " + describe(current) + ". The next run says so and offers "
+                                    + "-Dmigrate.resume=" + script.id() + ".");
+                        }
+                    }
+                }
+            }
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        String history = id >= 0 ? tables.historyFinish(id, script.checksum(), ms).inline()
+                : tables.historyInsert(historyEntry(step, script, ms, settings)).inline();
+        connection.setAutoCommit(false);
+        commitBatch(step, script, history, current, "All " + statements.size() + " statements ran (recorded), but its "
+                + "version change was not written; the version table is still at " + describe(current) + ".");
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    private String nonTransactionalOutcome(RevisionScript script, int failed, int total, Set<String> current, SQLException e) {
+        String lockHint = LOCK_NOT_AVAILABLE.equals(e.getSQLState())
+                ? " It is not retried (lockRetries applies to transactional revisions only): the statements before it "
+                + "would run again." : "";
+        if (failed == 0) {
+            return "The revision is not transactional; none of its statements ran; the version table is still at "
+                    + describe(current) + "." + lockHint;
+        }
+        return "The revision is not transactional: " + ran(failed, total) + (failed == 1 ? " and stays" : " and stay") + " applied (recorded in "
+                + tables.historyTable() + "); the version table is still at " + describe(current) + "." + lockHint
+                + " Fix the failing statement, then continue from it with -Dmigrate.resume=" + script.id()
+                + ", or finish the revision by hand and record it with migrate:stamp.";
+    }
+
+    private static String ran(int done, int total) {
+        return done == 1 ? "statement 1 of " + total + " ran" : "statements 1 to " + done + " of " + total + " ran";
+    }
+
     /** Writes a stamp plan's version changes and one stamp history row each, in one transaction. */
-    void stamp(List<VersionChange> changes, Map<String, RevisionScript> scripts) {
+    void stamp(List<VersionChange> changes, Map<String, RevisionScript> scripts, boolean abandonInterrupted) {
         try {
             begin();
-            List<VersionChange> checked = new ArrayList<>(changes);
             List<HistoryEntry> history = new ArrayList<>(changes.size());
             for (VersionChange change : changes) {
                 history.add(stampEntry(change, scripts, settings));
             }
-            batch("stamp", checked, history);
-            commit();
+            batch("stamp", changes, history, abandonInterrupted ? List.of(tables.abandonInterrupted()) : List.of());
+            connection.commit();
             changes.forEach(listener::stamped);
         } catch (SQLException e) {
             rollbackQuietly();
@@ -130,9 +254,29 @@ final class PlanExecutor {
         }
     }
 
+    /** Records accepted edits: one {@code accept} history row each, with the file's checksum now, in one transaction. */
+    void accept(List<EditedRevision> accepted, Map<String, RevisionScript> scripts) {
+        try {
+            begin();
+            List<HistoryEntry> history = new ArrayList<>(accepted.size());
+            for (EditedRevision edit : accepted) {
+                RevisionScript script = scripts.get(edit.revision());
+                history.add(new HistoryEntry(edit.revision(), "accept", edit.currentChecksum(), 0, settings.environment(),
+                        settings.toolVersion(), "accepted edited file " + script.file() + " (was " + edit.appliedChecksum() + ")"));
+            }
+            batch("accept", List.of(), history, List.of());
+            connection.commit();
+            accepted.forEach(edit -> listener.editAccepted(edit));
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new DatabaseException("Recording the accepted edits failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The script of each step, in order, after checking the whole plan: every script present, no
-     * irreversible revision in a downgrade, no non-transactional revision where none can run.
+     * irreversible revision in a downgrade, no transaction control in a transactional revision, no
+     * non-transactional revision where none can run.
      */
     static List<RevisionScript> validate(Plan plan, Map<String, RevisionScript> scripts, TransactionMode mode,
                                          LockMode lockMode) {
@@ -140,6 +284,7 @@ final class PlanExecutor {
         Set<String> missing = new TreeSet<>();
         List<RevisionScript> irreversible = new ArrayList<>();
         List<String> nonTransactional = new ArrayList<>();
+        List<TransactionControlException.Finding> control = new ArrayList<>();
         for (Step step : plan.steps()) {
             RevisionScript script = scripts.get(step.revision().id());
             ordered.add(script);
@@ -152,6 +297,11 @@ final class PlanExecutor {
             }
             if (!script.transactional()) {
                 nonTransactional.add(script.id());
+            } else {
+                for (SqlStatement statement : statements(step, script)) {
+                    TransactionControl.find(statement.sql()).ifPresent(c -> control.add(new TransactionControlException.Finding(
+                            script.id(), script.file(), statement.line() + c.lineOffset(), c.command())));
+                }
             }
             // a file known from the revision cache is read here, so that its errors come before anything runs
             (step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade()).size();
@@ -161,6 +311,9 @@ final class PlanExecutor {
         }
         if (!irreversible.isEmpty()) {
             throw new IrreversibleRevisionException(irreversible);
+        }
+        if (!control.isEmpty()) {
+            throw new TransactionControlException(control);
         }
         if (!nonTransactional.isEmpty() && mode == TransactionMode.ALL) {
             throw new NonTransactionalRevisionException(nonTransactional,
@@ -173,18 +326,19 @@ final class PlanExecutor {
         return ordered;
     }
 
+    private static List<SqlStatement> statements(Step step, RevisionScript script) {
+        return step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+    }
+
     private void begin() throws SQLException {
         connection.setAutoCommit(false);
         if (settings.lockMode() == LockMode.TRANSACTION) {
             List<String> sql = new ArrayList<>(SessionSettings.statements(settings, true));
-            if (!settings.lockTimeout().isZero()) {
-                sql.add("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
-            }
             sql.add("SELECT pg_catalog.pg_advisory_xact_lock(" + tables.lockKey() + ")");
             try (Statement st = connection.createStatement()) {
                 st.execute(String.join(";\n", sql));
             } catch (SQLException e) {
-                if (SessionLock.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                     rollbackQuietly();
                     throw new LockTimeoutException(tables.versionTable(), tables.lockKey(), settings.lockTimeout());
                 }
@@ -193,31 +347,57 @@ final class PlanExecutor {
         }
     }
 
-    private void commit() throws SQLException {
-        connection.commit();
-    }
-
-    /** Commits a revision's transaction; a failure here (a deferred constraint) is that revision's failure. */
-    private void commit(Step step, RevisionScript script, String outcome) {
-        try {
-            connection.commit();
+    /** Commits a {@code transaction=all} run, checking the lock in the same round trip. */
+    private void commitRun(Step step, RevisionScript script, String outcome) {
+        try (Statement st = connection.createStatement()) {
+            st.execute((lockHeld == null ? "" : lockCheck() + ";\n") + "COMMIT");
         } catch (SQLException e) {
             rollbackQuietly();
-            List<SqlStatement> statements = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+            if (MigrationTables.LOCK_LOST.equals(e.getSQLState())) {
+                throw lockLost(script, outcome);
+            }
+            List<SqlStatement> statements = statements(step, script);
             int line = statements.isEmpty() ? 0 : statements.get(statements.size() - 1).line();
             throw failure(step, script, new SqlStatement("COMMIT", line), e, outcome);
         }
     }
 
-    private void runStatements(Step step, RevisionScript script, String outcome) {
-        List<SqlStatement> statements = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+    private String lockCheck() {
+        return "DO $migrate$ BEGIN IF NOT " + lockHeld + " THEN RAISE EXCEPTION USING ERRCODE = '"
+                + MigrationTables.LOCK_LOST + "', MESSAGE = 'migration lock lost'; END IF; END $migrate$";
+    }
+
+    private String lockHeldOrTrue() {
+        return lockHeld == null ? "true" : lockHeld;
+    }
+
+    /**
+     * The statements of a step inside an open transaction. A failure rolls back; when the lock turns
+     * out to be gone, that is reported instead. {@code CREATE INDEX CONCURRENTLY} and the like get
+     * the hint to mark the revision non-transactional; a lock timeout names who held the lock.
+     */
+    private void runTransactionalStatements(Step step, RevisionScript script, String outcome) {
+        List<SqlStatement> statements = statements(step, script);
         try (Statement st = connection.createStatement()) {
             for (SqlStatement statement : statements) {
+                ScheduledFuture<?> probe = startProbe();
                 try {
                     st.execute(statement.sql());
                 } catch (SQLException e) {
                     rollbackQuietly();
-                    throw failure(step, script, statement, e, outcome);
+                    if (lockIsGone()) {
+                        throw lockLost(script, outcome);
+                    }
+                    String more = "";
+                    if ("25001".equals(e.getSQLState())) {
+                        more = " This statement cannot run inside a transaction: put 'Transactional: false' in the "
+                                + "revision's header to run its statements one by one, outside a transaction.";
+                    }
+                    throw failure(step, script, statement, e, outcome + more);
+                } finally {
+                    if (probe != null) {
+                        probe.cancel(false);
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -226,29 +406,117 @@ final class PlanExecutor {
     }
 
     /**
-     * A transactional step's bookkeeping in one round trip: its version changes (checked on the
-     * server to match one row each), its history row, and COMMIT. A version-table conflict is
-     * reported as such; any other failure here (a deferred constraint at COMMIT) is the revision's.
+     * While a statement runs, asks every half {@code lockTimeout} on the idle lock connection which
+     * sessions block it, so that a lock timeout can name them. Costs nothing for statements that
+     * finish sooner.
+     */
+    private ScheduledFuture<?> startProbe() {
+        if (context.lock() == null || settings.lockTimeout().isZero()) {
+            return null;
+        }
+        if (prober == null) {
+            prober = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "migrate-lock-probe");
+                t.setDaemon(true);
+                return t;
+            });
+            prober.setRemoveOnCancelPolicy(true);
+        }
+        blockers = "";
+        long period = Math.max(50, settings.lockTimeout().toMillis() / 2);
+        int pid = backendPid();
+        return prober.scheduleAtFixedRate(() -> {
+            String found = context.lock().blockersOf(pid);
+            if (!found.isEmpty()) {
+                blockers = found;
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private int backendPid() {
+        try {
+            return connection.unwrap(PGConnection.class).getBackendPID();
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * A transactional revision's statements must leave its transaction open: one that ended it (a
+     * procedure that commits, say) committed part of the revision without its version change.
+     */
+    private void requireOwnTransaction(Step step, RevisionScript script) {
+        if (statements(step, script).isEmpty()) {
+            return; // nothing was sent, so no transaction was opened yet
+        }
+        TransactionState state;
+        try {
+            state = connection.unwrap(BaseConnection.class).getTransactionState();
+        } catch (SQLException e) {
+            return;
+        }
+        if (state == TransactionState.IDLE) {
+            throw new DatabaseException("Revision " + script.id() + " (" + script.file() + ") ended its own transaction "
+                    + "during " + step.direction().word() + ": what ran before that point is committed without its "
+                    + "version change, and the version table is unchanged. Check the database, remove the transaction "
+                    + "control (or mark the revision 'Transactional: false'), then run it again or stamp.");
+        }
+    }
+
+    /**
+     * A transactional step's bookkeeping in one round trip: lock check and version changes (checked
+     * on the server), history row, COMMIT, session reset.
      */
     private void writeVersionAndCommit(Step step, RevisionScript script, long startNanos, Set<String> current,
                                        String outcome) {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
-        String sql = tables.checkedVersionChanges(step.versionChanges()) + ";\n"
-                + tables.historyInsert(historyEntry(step, script, ms, settings)).inline() + ";\nCOMMIT";
+        commitBatch(step, script, tables.historyInsert(historyEntry(step, script, ms, settings)).inline(), current, outcome);
+    }
+
+    private void commitBatch(Step step, RevisionScript script, String history, Set<String> current, String outcome) {
+        String sql = tables.checkedVersionChanges(step.versionChanges(), lockHeld) + ";\n" + history + ";\nCOMMIT"
+                + (reset.isEmpty() ? "" : ";\n" + reset);
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             rollbackQuietly();
+            if (MigrationTables.LOCK_LOST.equals(e.getSQLState())) {
+                throw lockLost(script, outcome);
+            }
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                throw new DatabaseConnectionLostException(script.id(), "while committing it: the revision may or may "
+                        + "not be committed (the version table says which; run migrate:current), and a rerun "
+                        + "continues from there", e);
+            }
             VersionChange conflict = conflictingChange(step.versionChanges(), e);
             if (conflict != null) {
                 throw new VersionTableConflictException(tables.versionTable(), script.id(), conflict, rowsMatched(e), e);
             }
-            List<SqlStatement> statements = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+            List<SqlStatement> statements = statements(step, script);
             int line = statements.isEmpty() ? 0 : statements.get(statements.size() - 1).line();
             throw failure(step, script, new SqlStatement("COMMIT", line), e, outcome);
         }
         for (VersionChange change : step.versionChanges()) {
             apply(change, current);
+        }
+    }
+
+    private LockLostException lockLost(RevisionScript script, String outcome) {
+        return new LockLostException(tables.versionTable(), context.lock() == null ? 0 : context.lock().pid(), script.id(), outcome);
+    }
+
+    /** After a failure: whether the run's lock is gone (false when it cannot tell). */
+    private boolean lockIsGone() {
+        if (lockHeld == null) {
+            return false;
+        }
+        try {
+            connection.setAutoCommit(true);
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT " + lockHeld)) {
+                return rs.next() && !rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            return false;
         }
     }
 
@@ -274,23 +542,29 @@ final class PlanExecutor {
         return -1;
     }
 
-    private void writeVersion(Step step, RevisionScript script, long startNanos, Set<String> current) throws SQLException {
+    private void writeVersion(Step step, RevisionScript script, long startNanos, Set<String> current, boolean resetAfter)
+            throws SQLException {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         HistoryEntry entry = historyEntry(step, script, ms, settings);
-        batch(script.id(), step.versionChanges(), List.of(entry));
+        batch(script.id(), step.versionChanges(), List.of(entry),
+                resetAfter && !reset.isEmpty() ? List.of(reset.split(";\n")) : List.of());
         for (VersionChange change : step.versionChanges()) {
             apply(change, current);
         }
     }
 
-    /** One round trip: the version changes and history rows as a batch, then each count checked. */
-    private void batch(String revision, List<VersionChange> changes, List<HistoryEntry> history) throws SQLException {
+    /** One round trip: the version changes, history rows and further statements as a batch, then each count checked. */
+    private void batch(String revision, List<VersionChange> changes, List<HistoryEntry> history, List<String> after)
+            throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (VersionChange change : changes) {
                 st.addBatch(tables.versionChange(change).inline());
             }
             for (HistoryEntry entry : history) {
                 st.addBatch(tables.historyInsert(entry).inline());
+            }
+            for (String sql : after) {
+                st.addBatch(sql);
             }
             int[] counts;
             try {
@@ -337,6 +611,10 @@ final class PlanExecutor {
                 line += (int) statement.sql().substring(0, position - 1).chars().filter(c -> c == '\n').count();
             }
         }
+        if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+            message += " (lockTimeout " + settings.lockTimeout().toMillis() + " ms"
+                    + (blockers.isEmpty() ? "" : "; blocked by " + blockers) + ")";
+        }
         return new MigrationFailedException(script.id(), step.direction(), script.file(), line, e.getSQLState(),
                 message, statement.sql(), outcome, e);
     }
@@ -348,6 +626,28 @@ final class PlanExecutor {
             }
         } catch (SQLException ignored) {
             // the connection is broken; the server rolls the transaction back when it goes
+        }
+    }
+
+    private void deleteQuietly(long historyId) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(tables.historyDelete(historyId));
+        } catch (SQLException ignored) {
+            // the row stays 'running' with nothing done: the next run offers to resume from statement 1
+        }
+    }
+
+    private static Duration jitter(Duration pause) {
+        long ms = pause.toMillis();
+        return Duration.ofMillis(ms - ms / 5 + ThreadLocalRandom.current().nextLong(ms / 5 * 2 + 1));
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("Interrupted while waiting to retry a revision", e);
         }
     }
 

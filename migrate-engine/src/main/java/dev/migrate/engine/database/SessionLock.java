@@ -9,7 +9,11 @@ import java.time.Duration;
 /**
  * A session-level advisory lock held on a connection of its own for a whole run. That connection
  * stays idle outside any transaction, so a non-transactional revision (CREATE INDEX CONCURRENTLY,
- * which waits for older transactions) never waits on it. Closing releases the lock and the connection.
+ * which waits for older transactions) never waits on it. It is kept alive (TCP keepalives,
+ * {@code idle_session_timeout} and {@code idle_in_transaction_session_timeout} off for it), and the
+ * run checks that it still holds the lock with {@link #heldCondition()}, a condition on
+ * {@code pg_locks} that travels in the same round trip as each version-table change. Closing
+ * releases the lock and the connection.
  */
 final class SessionLock implements AutoCloseable {
     static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -17,11 +21,13 @@ final class SessionLock implements AutoCloseable {
     private final Connection connection;
     private final long key;
     private final Duration waited;
+    private final int pid;
 
-    private SessionLock(Connection connection, long key, Duration waited) {
+    private SessionLock(Connection connection, long key, Duration waited, int pid) {
         this.connection = connection;
         this.key = key;
         this.waited = waited;
+        this.pid = pid;
     }
 
     /**
@@ -36,11 +42,14 @@ final class SessionLock implements AutoCloseable {
         long pause = 5;
         try (Statement st = connection.createStatement()) {
             connection.setAutoCommit(true);
-            String sql = "SELECT pg_catalog.pg_try_advisory_lock(" + key + ")";
+            String sql = "SELECT pg_catalog.pg_try_advisory_lock(" + key + "), pg_catalog.pg_backend_pid(),"
+                    + " pg_catalog.set_config('idle_in_transaction_session_timeout', '0', false),"
+                    + " CASE WHEN pg_catalog.current_setting('server_version_num')::int >= 140000"
+                    + " THEN pg_catalog.set_config('idle_session_timeout', '0', false) END";
             while (true) {
                 try (ResultSet rs = st.executeQuery(sql)) {
                     if (rs.next() && rs.getBoolean(1)) {
-                        return new SessionLock(connection, key, Duration.ofNanos(System.nanoTime() - start));
+                        return new SessionLock(connection, key, Duration.ofNanos(System.nanoTime() - start), rs.getInt(2));
                     }
                 }
                 long left = deadline - System.nanoTime();
@@ -62,8 +71,43 @@ final class SessionLock implements AutoCloseable {
         return waited;
     }
 
+    /** The backend pid of the connection holding the lock. */
+    int pid() {
+        return pid;
+    }
+
+    /**
+     * A SQL condition, true while this lock's connection still holds the lock: the advisory lock
+     * of {@code key} (class id the high, object id the low 32 bits) granted to {@link #pid()}.
+     */
+    String heldCondition() {
+        return "EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND pid = " + pid
+                + " AND granted AND classid = " + (key >>> 32) + " AND objid = " + (key & 0xFFFFFFFFL)
+                + " AND objsubid = 1)";
+    }
+
+    /**
+     * The sessions that block backend {@code waiting} right now, one line each ({@code pid 4242
+     * (idle in transaction): LOCK TABLE ...}), or an empty string. Uses the idle lock connection, so
+     * it can run while the migrating connection waits.
+     */
+    synchronized String blockersOf(int waiting) {
+        String sql = "SELECT a.pid, a.state, pg_catalog.left(a.query, 300) FROM pg_catalog.pg_stat_activity a"
+                + " WHERE a.pid = ANY (pg_catalog.pg_blocking_pids(" + waiting + ")) ORDER BY a.pid";
+        StringBuilder out = new StringBuilder();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.append(out.length() == 0 ? "" : "; ").append("pid ").append(rs.getInt(1)).append(" (")
+                        .append(rs.getString(2)).append("): ").append(String.valueOf(rs.getString(3)).strip());
+            }
+        } catch (SQLException e) {
+            return "";
+        }
+        return out.toString();
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         try (connection; Statement st = connection.createStatement()) {
             st.execute("SELECT pg_catalog.pg_advisory_unlock(" + key + ")");
         } catch (SQLException e) {

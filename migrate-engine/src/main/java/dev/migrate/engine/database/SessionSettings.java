@@ -4,24 +4,53 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The settings a run applies to its connection: {@code statement_timeout}, and the configured
- * schema put first on the {@code search_path} so that unqualified names in revisions land there.
- * Session-wide, or per transaction ({@code local}) behind a transaction pooler.
+ * The settings a run applies to its connection: {@code lock_timeout} and {@code statement_timeout}
+ * (so that they bound every statement of every revision), and the configured schema put first on
+ * the {@code search_path} so that unqualified names in revisions land there. Session-wide, or per
+ * transaction ({@code local}) behind a transaction pooler.
+ *
+ * <p>After each revision the session is put back to exactly this state ({@link #reset}), in the
+ * same round trip as the revision's commit, so that a {@code SET} in one revision never reaches
+ * the next one.
  */
 final class SessionSettings {
     private SessionSettings() {
     }
 
     static List<String> statements(DatabaseSettings settings, boolean local) {
-        List<String> sql = new ArrayList<>(2);
+        List<String> sql = new ArrayList<>(3);
+        String scope = local ? "LOCAL " : "";
+        if (!settings.lockTimeout().isZero()) {
+            sql.add("SET " + scope + "lock_timeout = " + settings.lockTimeout().toMillis());
+        }
         if (!settings.statementTimeout().isZero()) {
-            sql.add("SET " + (local ? "LOCAL " : "") + "statement_timeout = " + settings.statementTimeout().toMillis());
+            sql.add("SET " + scope + "statement_timeout = " + settings.statementTimeout().toMillis());
         }
         if (!DatabaseSettings.DEFAULT_SCHEMA.equals(settings.schema())) {
             sql.add("SELECT pg_catalog.set_config('search_path', "
                     + Identifiers.literal(Identifiers.quote(settings.schema()) + ", ")
                     + " || pg_catalog.current_setting('search_path'), " + local + ")");
         }
+        return sql;
+    }
+
+    /**
+     * Statements (none of them returning rows, so they fit in a batch) that undo whatever a revision
+     * changed in the session and re-apply the run's settings: {@code RESET ALL}, {@code RESET ROLE},
+     * the timeouts, and {@code search_path} as it was when the run started ({@code searchPath}, as
+     * {@code SHOW search_path} printed it).
+     */
+    static List<String> reset(DatabaseSettings settings, String searchPath) {
+        List<String> sql = new ArrayList<>(5);
+        sql.add("RESET ALL");
+        sql.add("RESET ROLE");
+        if (!settings.lockTimeout().isZero()) {
+            sql.add("SET lock_timeout = " + settings.lockTimeout().toMillis());
+        }
+        if (!settings.statementTimeout().isZero()) {
+            sql.add("SET statement_timeout = " + settings.statementTimeout().toMillis());
+        }
+        sql.add(searchPath == null || searchPath.isBlank() ? "SET search_path TO DEFAULT" : "SET search_path TO " + searchPath);
         return sql;
     }
 }

@@ -41,15 +41,19 @@ class OfflineScriptTest {
             CREATE TABLE IF NOT EXISTS "public"."migrate_history" (
                 id bigserial PRIMARY KEY,
                 revision varchar(64) NOT NULL,
-                direction varchar(16) NOT NULL CHECK (direction IN ('upgrade', 'downgrade', 'stamp')),
+                direction varchar(16) NOT NULL CHECK (direction IN ('upgrade', 'downgrade', 'stamp', 'accept')),
                 checksum varchar(128),
                 applied_by text NOT NULL DEFAULT current_user,
                 applied_at timestamptz NOT NULL DEFAULT now(),
                 duration_ms bigint NOT NULL DEFAULT 0,
                 environment text,
                 tool_version text,
-                message text
+                message text,
+                status varchar(16) NOT NULL DEFAULT 'done' CHECK (status IN ('done', 'running', 'abandoned')),
+                statements_done integer
             );
+
+            SET lock_timeout = 60000;
 
             """;
     static final String HISTORY = "INSERT INTO \"public\".\"migrate_history\" (revision, direction, checksum, duration_ms,"

@@ -101,12 +101,16 @@ class StampAndChecksTest {
     }
 
     @Test
-    void anEditedRevisionDoesNotStopADowngrade(TestDatabase db) {
+    void anEditedRevisionStopsADowngradeUnlessAccepted(TestDatabase db) {
         try (Migrator migrator = Migrator.connect(settings(db))) {
             migrator.migrate(Revisions.byId(A, B), heads -> Revisions.upgrade(CHAIN, heads, "bbbb00000002"),
                     RunOptions.defaults(), MigrationListener.NONE);
-            RunResult down = migrator.migrate(Revisions.byId(Revisions.edited(A), B),
-                    heads -> Revisions.downgrade(CHAIN, heads, "aaaa00000001"), RunOptions.defaults(), MigrationListener.NONE);
+            Map<String, RevisionScript> edited = Revisions.byId(A, Revisions.edited(B));
+            assertThrows(EditedRevisionsException.class, () -> migrator.migrate(edited,
+                    heads -> Revisions.downgrade(CHAIN, heads, "aaaa00000001"), RunOptions.defaults(), MigrationListener.NONE));
+            assertEquals(List.of("bbbb00000002"), db.query("SELECT version_num FROM migrate_version"));
+            RunResult down = migrator.migrate(edited, heads -> Revisions.downgrade(CHAIN, heads, "aaaa00000001"),
+                    RunOptions.defaults().withAcceptChanged(Set.of("bbbb00000002")), MigrationListener.NONE);
             assertEquals(Set.of("aaaa00000001"), down.endHeads());
         }
     }
