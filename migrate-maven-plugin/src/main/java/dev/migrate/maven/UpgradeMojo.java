@@ -19,10 +19,10 @@ public class UpgradeMojo extends AbstractScriptMojo {
 
     @Override
     protected void run(Migrate migrate) {
-        if (sql) {
+        if (offline()) {
             emit(migrate.upgradeSql(target, RunOptions.of(transaction, null, null)));
         } else {
-            migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null));
+            reportRun(migrate, "upgrade", migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null)));
         }
     }
 }
