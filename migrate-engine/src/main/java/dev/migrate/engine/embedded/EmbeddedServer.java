@@ -184,18 +184,26 @@ public final class EmbeddedServer implements AutoCloseable {
             return;
         }
         closed = true;
+        removeShutdownHook();
+        closeMarker();
+        if (started != null) {
+            detach(started);
+        }
+    }
+
+    private void removeShutdownHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
-            // already shutting down
+            // already shutting down: this is the hook
         }
+    }
+
+    private void closeMarker() {
         try {
             marker.close();
         } catch (SQLException ignored) {
-            // nothing held any more
-        }
-        if (started != null) {
-            detach(started);
+            // the server goes away next, or stays for others
         }
     }
 
@@ -212,17 +220,9 @@ public final class EmbeddedServer implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // already shutting down: this is the hook
-        }
+        removeShutdownHook();
         boolean othersLeft = othersLeft();
-        try {
-            marker.close();
-        } catch (SQLException ignored) {
-            // the server goes away next
-        }
+        closeMarker();
         if (othersLeft) {
             if (started != null) {
                 detach(started);
