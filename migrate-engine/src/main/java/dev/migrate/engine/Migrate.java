@@ -60,6 +60,8 @@ public final class Migrate implements AutoCloseable {
     private Map<String, RevisionScript> byId;
     private EmbeddedServer embedded;
     private Migrator migrator;
+    private boolean verbose;
+    private boolean keepRunning;
 
     private Migrate(ProjectLayout layout, EnvironmentConfig environment, MigrateListener listener) {
         this.layout = layout;
@@ -186,14 +188,62 @@ public final class Migrate implements AutoCloseable {
         });
     }
 
+    /** Revisions newest first, read from the files alone: no database is reached. */
     public Report history(String range) {
+        return history(range, false);
+    }
+
+    /**
+     * Revisions newest first; with {@code indicateCurrent} (or a range naming {@code current}) the
+     * database is read to mark its current revisions.
+     */
+    public Report history(String range, boolean indicateCurrent) {
         return guarded(() -> {
-            Set<String> current = migrator().readState().heads();
+            boolean connect = indicateCurrent || range != null && range.contains("current");
+            Set<String> current = connect ? migrator().readState().heads() : Set.of();
             RevisionMap map = map();
             Reports.Graph graph = new Reports.Graph(map, this::scriptOf, current);
             return new Reports.Listing("revisions", graph.entries(map.history(range, current).stream().map(Revision::id).toList()),
                     e -> e.format(true, true, true, true, true), Map.of());
         });
+    }
+
+    /**
+     * Fails with {@link NotAtHeadsException} unless the database is at exactly the graph's heads
+     * ({@code current -Dmigrate.checkHeads=true}, for a deployment gate).
+     */
+    public void checkHeads() {
+        guarded(() -> {
+            Set<String> current = migrator().readState().heads();
+            Set<String> heads = map().heads();
+            if (!current.equals(heads)) {
+                throw new NotAtHeadsException(current, heads);
+            }
+            listener.info("Database is at all heads: " + String.join(", ", new TreeSet<>(heads)) + ".");
+            return null;
+        });
+    }
+
+    /** The JSON report of an upgrade, downgrade or stamp: the steps run with durations, heads before and after. */
+    public Report runReport(String command, RunResult result) {
+        return new Reports.Run(command, environment.name(), result, this::scriptOf);
+    }
+
+    /** The answer of {@code revision} and {@code merge}: the file written, its revision and parents. */
+    public Report writtenReport(String command, Path file) {
+        return new Reports.Written(command, dev.migrate.engine.scripts.RevisionFileParser.parse(file));
+    }
+
+    /** Prints the embedded server's host, port and database when it starts (goals' {@code migrate.verbose}). */
+    public Migrate verbose(boolean on) {
+        this.verbose = on;
+        return this;
+    }
+
+    /** Leaves the embedded server running when this run ends ({@code migrate.keepRunning}); the next run stops it. */
+    public Migrate keepRunning(boolean on) {
+        this.keepRunning = on;
+        return this;
     }
 
     public Report heads() {
@@ -283,7 +333,11 @@ public final class Migrate implements AutoCloseable {
                 migrator.close();
             }
         } finally {
-            if (embedded != null) {
+            if (embedded != null && keepRunning) {
+                embedded.leaveRunning();
+                listener.info("Embedded PostgreSQL left running (migrate.keepRunning=true): " + embedded.connectionDetails()
+                        + ". The next goal that uses the database stops it.");
+            } else if (embedded != null) {
                 embedded.close();
             }
         }
@@ -384,6 +438,10 @@ public final class Migrate implements AutoCloseable {
                 embedded = EmbeddedServer.start(environment.embeddedDataDir().orElseThrow());
                 listener.debug("Embedded PostgreSQL " + (embedded.reused() ? "joined" : "started") + " on port "
                         + embedded.port() + " in " + embedded.startTime().toMillis() + " ms");
+                if (verbose) {
+                    listener.info("Embedded PostgreSQL " + (embedded.reused() ? "(already running)" : "started") + ": "
+                            + embedded.connectionDetails());
+                }
                 Properties properties = environment.driverProperties();
                 properties.putAll(embedded.driverProperties());
                 migrator = Migrator.connect(databaseSettings(embedded.jdbcUrl(), properties));

@@ -1,6 +1,9 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.database.AppliedStep;
+import dev.migrate.engine.database.RunResult;
 import dev.migrate.engine.graph.Revision;
+import dev.migrate.engine.graph.VersionChange;
 import dev.migrate.engine.graph.RevisionMap;
 import dev.migrate.engine.scripts.RevisionScript;
 
@@ -103,7 +106,7 @@ public final class Reports {
                     lines.add("Transactional: false");
                 }
                 if (!s.reversible()) {
-                    lines.add("Irreversible: no downgrade section");
+                    lines.add("Irreversible: " + s.downgradeSection().description());
                 }
             });
             lines.add("");
@@ -177,6 +180,84 @@ public final class Reports {
                 list.add(m);
             }
             return Json.write(Map.of("branchpoints", list));
+        }
+    }
+
+    /**
+     * What an upgrade, downgrade or stamp did, for {@code migrate.report} and
+     * {@code migrate.format=json}: the heads before and after, and each step with its duration.
+     */
+    public record Run(String command, String environment, RunResult result,
+                      Function<String, Optional<RevisionScript>> scripts) implements Report {
+        @Override
+        public List<String> lines(boolean verbose) {
+            List<String> out = new ArrayList<>();
+            out.add(command + ": " + result.steps().size() + (result.steps().size() == 1 ? " step" : " steps") + " in "
+                    + result.total().toMillis() + " ms; heads before: " + ids(result.startHeads()) + ", after: "
+                    + ids(result.endHeads()));
+            return out;
+        }
+
+        private static String ids(Set<String> heads) {
+            return heads.isEmpty() ? "base" : String.join(", ", new TreeSet<>(heads));
+        }
+
+        @Override
+        public String toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("command", command);
+            m.put("environment", environment);
+            m.put("headsBefore", new TreeSet<>(result.startHeads()));
+            m.put("headsAfter", new TreeSet<>(result.endHeads()));
+            List<Object> steps = new ArrayList<>();
+            for (AppliedStep applied : result.steps()) {
+                Map<String, Object> step = new LinkedHashMap<>();
+                String id = applied.step().revision().id();
+                step.put("revision", id);
+                step.put("direction", applied.step().direction().name().toLowerCase(java.util.Locale.ROOT));
+                step.put("message", scripts.apply(id).map(RevisionScript::message).orElse(""));
+                step.put("durationMs", applied.duration().toMillis());
+                steps.add(step);
+            }
+            m.put("steps", steps);
+            m.put("stamped", result.stamped().stream().map(Reports::versionChange).toList());
+            m.put("lockWaitMs", result.lockWait().toMillis());
+            m.put("durationMs", result.total().toMillis());
+            return Json.write(m);
+        }
+    }
+
+    private static Map<String, Object> versionChange(VersionChange change) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (change instanceof VersionChange.Insert insert) {
+            m.put("insert", insert.version());
+        } else if (change instanceof VersionChange.Update update) {
+            m.put("from", update.from());
+            m.put("to", update.to());
+        } else if (change instanceof VersionChange.Delete delete) {
+            m.put("delete", delete.version());
+        }
+        return m;
+    }
+
+    /** The file {@code revision} or {@code merge} wrote. */
+    public record Written(String command, RevisionScript script) implements Report {
+        @Override
+        public List<String> lines(boolean verbose) {
+            return List.of(script.file().toString());
+        }
+
+        @Override
+        public String toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("command", command);
+            m.put("path", script.file().toString());
+            m.put("revision", script.id());
+            m.put("downRevisions", script.revision().downRevisions());
+            m.put("branchLabels", script.revision().branchLabels());
+            m.put("dependsOn", script.revision().dependsOn());
+            m.put("message", script.message());
+            return Json.write(m);
         }
     }
 }

@@ -4,7 +4,11 @@ import dev.migrate.engine.Migrate;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.ProjectLayout;
 import dev.migrate.engine.Report;
+import dev.migrate.engine.config.ConfigException;
 import dev.migrate.engine.config.Credentials;
+import dev.migrate.engine.config.MissingPropertyException;
+import dev.migrate.engine.database.DatabaseConnectionException;
+import dev.migrate.engine.embedded.EmbeddedServerException;
 import dev.migrate.engine.EnvironmentRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -70,15 +74,36 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> settings;
 
+    /**
+     * File for the goal's machine output instead of standard output (which Maven shares with its
+     * own, colour codes included): the offline script of upgrade, downgrade and stamp (and then
+     * nothing connects), the text or JSON of the inspection goals.
+     */
+    @Parameter(property = "migrate.output")
+    protected File output;
+
+    /** Leave the embedded PostgreSQL running after the goal, for psql; the next goal using it stops it. */
+    @Parameter(property = "migrate.keepRunning", defaultValue = "false")
+    private boolean keepRunning;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            PropertyCheck.refuseUnknown(session);
+        } catch (MigrateException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         if (skip) {
             getLog().info("Skipping migrate (migrate.skip=true)");
             return;
         }
         try (Migrate migrate = Migrate.open(layout(), environment(), new MavenListener(getLog()))) {
-            run(migrate);
+            run(migrate.keepRunning(keepRunning));
+        } catch (ConfigException | DatabaseConnectionException | EmbeddedServerException e) {
+            // the environment: settings, server, network
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (MigrateException e) {
+            // the user's content: targets, revision files, SQL
             throw PluginMessages.failure(e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -88,12 +113,32 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     /** The goal's one engine call. */
     protected abstract void run(Migrate migrate);
 
+    /** Prints a report as text lines, or JSON with {@code migrate.format=json}; to {@code migrate.output} when set. */
     protected void report(Report report, boolean verbose) {
-        if ("json".equalsIgnoreCase(format)) {
+        boolean json = "json".equalsIgnoreCase(format);
+        if (output != null) {
+            Output.write(json ? report.toJson() + System.lineSeparator()
+                    : String.join(System.lineSeparator(), report.lines(verbose)) + System.lineSeparator(), output, getLog());
+        } else if (json) {
             System.out.println(report.toJson());
         } else {
             report.lines(verbose).forEach(getLog()::info);
         }
+    }
+
+    /** Prints the file {@code revision} or {@code merge} wrote as JSON with {@code migrate.format=json}. */
+    protected void written(Migrate migrate, String command, Path file) {
+        if ("json".equalsIgnoreCase(format) || output != null) {
+            report(migrate.writtenReport(command, file), false);
+        }
+    }
+
+    /** {@code value}, or a failure naming {@code -Dproperty} with an example when it is missing. */
+    protected static String required(String value, String goal, String property, String example, String meaning) {
+        if (value == null || value.isBlank()) {
+            throw new MissingPropertyException(goal, property, example, meaning);
+        }
+        return value;
     }
 
     private ProjectLayout layout() {

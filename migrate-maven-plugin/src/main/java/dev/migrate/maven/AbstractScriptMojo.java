@@ -1,24 +1,44 @@
 package dev.migrate.maven;
 
+import dev.migrate.engine.Migrate;
+import dev.migrate.engine.database.RunResult;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 
-/** The goals that change the database, and so also have an offline mode that prints the SQL instead. */
+/**
+ * The goals that change the database, and so also have an offline mode that prints the SQL
+ * instead: {@code migrate.sql=true}, or {@code migrate.output=FILE} (then the script goes there).
+ */
 abstract class AbstractScriptMojo extends AbstractMigrateMojo {
     /** Offline mode: print (or write to {@code migrate.output}) the SQL instead of running it; no connection is made. */
     @Parameter(property = "migrate.sql", defaultValue = "false")
     protected boolean sql;
 
-    /** File for the offline SQL (default: standard output). */
-    @Parameter(property = "migrate.output")
-    private File output;
-
     /** {@code each} (a transaction per revision) or {@code all} (one for the whole run). */
     @Parameter(property = "migrate.transaction", defaultValue = "each")
     protected String transaction;
 
+    /** File for the JSON report of an online run: the steps run with their durations, heads before and after. */
+    @Parameter(property = "migrate.report")
+    private File report;
+
+    /** Offline when {@code migrate.sql=true} or a {@code migrate.output} file is named. */
+    protected boolean offline() {
+        return sql || output != null;
+    }
+
     protected void emit(String script) {
         Output.write(script, output, getLog());
+    }
+
+    /** Writes the run's JSON report to {@code migrate.report}, and prints it with {@code migrate.format=json}. */
+    protected void reportRun(Migrate migrate, String command, RunResult result) {
+        if (report != null) {
+            Output.write(migrate.runReport(command, result).toJson() + System.lineSeparator(), report, getLog());
+        }
+        if ("json".equalsIgnoreCase(format)) {
+            System.out.println(migrate.runReport(command, result).toJson());
+        }
     }
 }

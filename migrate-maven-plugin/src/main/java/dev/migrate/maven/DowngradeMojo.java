@@ -8,7 +8,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** Reverts the database to a target ({@code -1}, a revision, {@code base}); the target is required. */
 @Mojo(name = "downgrade", threadSafe = true)
 public class DowngradeMojo extends AbstractScriptMojo {
-    @Parameter(property = "migrate.target", required = true)
+    /** Required; checked by the goal so that the message names {@code -Dmigrate.target}. */
+    @Parameter(property = "migrate.target")
     private String target;
 
     /** For a protected environment: its name, to confirm. */
@@ -17,10 +18,11 @@ public class DowngradeMojo extends AbstractScriptMojo {
 
     @Override
     protected void run(Migrate migrate) {
-        if (sql) {
+        required(target, "downgrade", "migrate.target", "-1", "the revision to go down to: -1, base, a revision id");
+        if (offline()) {
             emit(migrate.downgradeSql(target, RunOptions.of(transaction, null, null)));
         } else {
-            migrate.downgrade(target, RunOptions.of(transaction, null, confirm));
+            reportRun(migrate, "downgrade", migrate.downgrade(target, RunOptions.of(transaction, null, confirm)));
         }
     }
 }

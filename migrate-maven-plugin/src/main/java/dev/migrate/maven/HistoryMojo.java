@@ -4,7 +4,7 @@ import dev.migrate.engine.Migrate;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Lists revisions newest first, marking the database's current ones when it can be reached. */
+/** Lists revisions newest first from the files alone; {@code indicateCurrent} connects and marks the current ones. */
 @Mojo(name = "history", threadSafe = true)
 public class HistoryMojo extends AbstractMigrateMojo {
     /** Range {@code from:to}, e.g. {@code base:head}, {@code -3:}, {@code current:}. */
@@ -14,8 +14,12 @@ public class HistoryMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.verbose", defaultValue = "false")
     private boolean verbose;
 
+    /** Connect to the database and mark its current revisions. */
+    @Parameter(property = "migrate.indicateCurrent", defaultValue = "false")
+    private boolean indicateCurrent;
+
     @Override
     protected void run(Migrate migrate) {
-        report(migrate.history(range), verbose);
+        report(migrate.verbose(verbose).history(range, indicateCurrent), verbose);
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.Scaffold;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,8 +24,16 @@ public class InitMojo extends AbstractMojo {
     @Parameter(property = "migrate.skip", defaultValue = "false")
     private boolean skip;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Override
     public void execute() throws MojoFailureException {
+        try {
+            PropertyCheck.refuseUnknown(session);
+        } catch (MigrateException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         if (skip) {
             getLog().info("Skipping migrate (migrate.skip=true)");
             return;

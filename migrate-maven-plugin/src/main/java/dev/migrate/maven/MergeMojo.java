@@ -23,6 +23,6 @@ public class MergeMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(Migrate migrate) {
-        migrate.merge(RevisionRequest.list(revisions), message, RevisionRequest.list(branchLabel), revId);
+        written(migrate, "merge", migrate.merge(RevisionRequest.list(revisions), message, RevisionRequest.list(branchLabel), revId));
     }
 }

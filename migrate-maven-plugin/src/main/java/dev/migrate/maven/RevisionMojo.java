@@ -8,7 +8,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** Writes a new revision file on top of a head ({@code alembic revision}). */
 @Mojo(name = "revision", threadSafe = true)
 public class RevisionMojo extends AbstractMigrateMojo {
-    @Parameter(property = "migrate.message", required = true)
+    /** Required; checked by the goal so that the message names {@code -Dmigrate.message}. */
+    @Parameter(property = "migrate.message")
     private String message;
 
     /** The head to build on: {@code head}, a revision, {@code label@head}, or {@code base} for a new root. */
@@ -36,7 +37,8 @@ public class RevisionMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(Migrate migrate) {
-        migrate.revision(new RevisionRequest(message, head, RevisionRequest.list(branchLabel),
-                RevisionRequest.list(dependsOn), revId, splice, versionPath));
+        required(message, "revision", "migrate.message", "\"add users\"", "what the revision does");
+        written(migrate, "revision", migrate.revision(new RevisionRequest(message, head, RevisionRequest.list(branchLabel),
+                RevisionRequest.list(dependsOn), revId, splice, versionPath)));
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 @Mojo(name = "stamp", threadSafe = true)
 public class StampMojo extends AbstractScriptMojo {
     /** One or more targets, comma-separated. */
-    @Parameter(property = "migrate.target", required = true)
+    /** Required; checked by the goal so that the message names {@code -Dmigrate.target}. */
+    @Parameter(property = "migrate.target")
     private String target;
 
     /** Replace every row of the version table instead of moving the current heads. */
@@ -24,11 +25,12 @@ public class StampMojo extends AbstractScriptMojo {
 
     @Override
     protected void run(Migrate migrate) {
+        required(target, "stamp", "migrate.target", "head", "the revisions to record: head, heads, base, a revision id");
         List<String> targets = Arrays.stream(target.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (sql) {
+        if (offline()) {
             emit(migrate.stampSql(targets, purge));
         } else {
-            migrate.stamp(targets, purge, Optional.ofNullable(confirm).filter(c -> !c.isBlank()));
+            reportRun(migrate, "stamp", migrate.stamp(targets, purge, Optional.ofNullable(confirm).filter(c -> !c.isBlank())));
         }
     }
 }

@@ -23,10 +23,11 @@ public class UpgradeMojo extends AbstractScriptMojo {
 
     @Override
     protected void run(Migrate migrate) {
-        if (sql) {
+        if (offline()) {
             emit(migrate.upgradeSql(target, RunOptions.of(transaction, null, null)));
         } else {
-            migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null).withResume(resume));
+            reportRun(migrate, "upgrade",
+                    migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null).withResume(resume)));
         }
     }
 }

@@ -174,6 +174,45 @@ public final class EmbeddedServer implements AutoCloseable {
         return startTime;
     }
 
+    /**
+     * Lets go of the server without stopping it, so that a developer can connect with psql after
+     * the build; the next run on the same data directory joins it and, being its last user, stops
+     * it when done.
+     */
+    public synchronized void leaveRunning() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        removeShutdownHook();
+        closeMarker();
+        if (started != null) {
+            detach(started);
+        }
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook
+        }
+    }
+
+    private void closeMarker() {
+        try {
+            marker.close();
+        } catch (SQLException ignored) {
+            // the server goes away next, or stays for others
+        }
+    }
+
+    /** How to reach it: {@code host localhost, port 54321, database postgres, user postgres}. */
+    public String connectionDetails() {
+        return "host localhost, port " + port + ", database postgres, user " + USER + " (data in " + dataDirectory
+                + "); psql -h localhost -p " + port + " -U " + USER + " postgres";
+    }
+
     /** Stops the server unless another user still holds it; idempotent. */
     @Override
     public synchronized void close() {
@@ -181,17 +220,9 @@ public final class EmbeddedServer implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // already shutting down: this is the hook
-        }
+        removeShutdownHook();
         boolean othersLeft = othersLeft();
-        try {
-            marker.close();
-        } catch (SQLException ignored) {
-            // the server goes away next
-        }
+        closeMarker();
         if (othersLeft) {
             if (started != null) {
                 detach(started);
