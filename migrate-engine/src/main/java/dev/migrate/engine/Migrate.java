@@ -7,6 +7,7 @@ import dev.migrate.engine.config.InvalidDatabaseUrlException;
 import dev.migrate.engine.config.InvalidSettingException;
 import dev.migrate.engine.config.PoolerMode;
 import dev.migrate.engine.config.Secrets;
+import dev.migrate.engine.database.DatabaseConnectionException;
 import dev.migrate.engine.database.DatabaseSettings;
 import dev.migrate.engine.database.LockMode;
 import dev.migrate.engine.database.DatabaseState;
@@ -17,6 +18,10 @@ import dev.migrate.engine.database.RunResult;
 import dev.migrate.engine.database.TransactionMode;
 import dev.migrate.engine.embedded.EmbeddedServer;
 import dev.migrate.engine.graph.MultipleHeadsException;
+import dev.migrate.engine.lint.InvalidLintSettingException;
+import dev.migrate.engine.lint.LintResult;
+import dev.migrate.engine.lint.Linter;
+import dev.migrate.engine.lint.ScratchDatabase;
 import dev.migrate.engine.graph.Plan;
 import dev.migrate.engine.graph.Planner;
 import dev.migrate.engine.graph.Range;
@@ -35,6 +40,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Properties;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +65,7 @@ public final class Migrate implements AutoCloseable {
     private ScriptDirectory scripts;
     private Map<String, RevisionScript> byId;
     private EmbeddedServer embedded;
+    private EmbeddedServer scratchServer;
     private Migrator migrator;
     private boolean verbose;
     private boolean keepRunning;
@@ -281,6 +288,107 @@ public final class Migrate implements AutoCloseable {
         });
     }
 
+    /**
+     * What each revision to lint will do to a live database, measured on a scratch database, and
+     * the findings of the lint rules (SPEC §5). Which revisions: {@code range} ({@code from:to}) when
+     * given, else the pending ones of this environment's database, else (it cannot be reached) all.
+     *
+     * @param pgVersion the target major version when the live server cannot say (default 17)
+     */
+    public LintResult lint(String range, String pgVersion) {
+        return guarded(() -> {
+            RevisionMap map = map();
+            List<String> notes = new ArrayList<>();
+            Set<String> linted = new LinkedHashSet<>();
+            Optional<Integer> liveVersion = Optional.empty();
+            if (range != null && !range.isBlank()) {
+                map.planner().upgrade(Range.parseOffline(range)).steps().forEach(step -> linted.add(step.revision().id()));
+            } else {
+                try {
+                    Set<String> heads = migrator().readState().heads();
+                    map.upgrade(heads, "heads").steps().forEach(step -> linted.add(step.revision().id()));
+                    liveVersion = liveServerVersion();
+                } catch (DatabaseConnectionException e) {
+                    notes.add("The database of environment " + environment.name() + " cannot be reached (" + e.getMessage()
+                            + "), so every revision is linted; choose them with -Dmigrate.range=from:to.");
+                    map.revisions().forEach(r -> linted.add(r.id()));
+                }
+            }
+            int version = liveVersion.orElseGet(() -> parsePgVersion(pgVersion));
+            String source = liveVersion.isPresent() ? "server" : pgVersion == null || pgVersion.isBlank() ? "default" : "migrate.pgVersion";
+            List<RevisionScript> inOrder = new ArrayList<>();
+            Set<String> remaining = new HashSet<>(linted);
+            for (var step : map.upgrade(Set.of(), "heads").steps()) {
+                if (remaining.isEmpty()) {
+                    break;
+                }
+                inOrder.add(byId().get(step.revision().id()));
+                remaining.remove(step.revision().id());
+            }
+            Path seedFile = layout.baseDirectory().resolve("src/main/migrations/seed.sql");
+            List<dev.migrate.engine.scripts.SqlStatement> seed = List.of();
+            try {
+                if (java.nio.file.Files.isRegularFile(seedFile)) {
+                    seed = dev.migrate.engine.scripts.SqlSplitter.split(java.nio.file.Files.readString(seedFile), 1);
+                }
+            } catch (java.io.IOException e) {
+                notes.add("Seed data " + seedFile + " cannot be read (" + e.getMessage() + "): measured without it.");
+            }
+            boolean shortLockTimeout = environment.lockTimeout().filter(d -> d.compareTo(java.time.Duration.ofSeconds(10)) <= 0).isPresent();
+            EmbeddedServer server = scratchServer();
+            try (ScratchDatabase scratch = ScratchDatabase.create(server.jdbcUrl(), server.driverProperties())) {
+                return new Linter(version, source, shortLockTimeout, listener::debug)
+                        .lint(scratch.connection(), inOrder, linted, seed, notes);
+            }
+        });
+    }
+
+    /** Lints the pending revisions as {@code check} needs it: the result says whether there are errors. */
+    public LintResult lintPending() {
+        return lint(null, null);
+    }
+
+    private static int parsePgVersion(String text) {
+        if (text == null || text.isBlank()) {
+            return 17;
+        }
+        try {
+            int version = Integer.parseInt(text.trim().replaceFirst("\\..*$", ""));
+            if (version >= 9 && version < 100) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidLintSettingException("pgVersion", text, "give a PostgreSQL major version such as 13 or 17");
+    }
+
+    private Optional<Integer> liveServerVersion() {
+        String url = environment.embedded() ? embedded.jdbcUrl() : environment.jdbcUrl().orElseThrow();
+        Properties properties = environment.driverProperties();
+        if (environment.embedded()) {
+            properties.putAll(embedded.driverProperties());
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, properties)) {
+            return Optional.of(Linter.serverMajorVersion(c));
+        } catch (java.sql.SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The server lint's scratch databases live on: this environment's embedded server, or one of its own. */
+    private EmbeddedServer scratchServer() {
+        if (environment.embedded()) {
+            migrator();
+            return embedded;
+        }
+        if (scratchServer == null) {
+            scratchServer = EmbeddedServer.start(layout.baseDirectory().resolve("target/migrate/scratch-db"));
+            listener.debug("Scratch PostgreSQL " + (scratchServer.reused() ? "joined" : "started") + " on port " + scratchServer.port());
+        }
+        return scratchServer;
+    }
+
     /** Writes a new revision on top of {@code request.head()} ({@code alembic revision}). */
     public Path revision(RevisionRequest request) {
         return guarded(() -> {
@@ -333,12 +441,18 @@ public final class Migrate implements AutoCloseable {
                 migrator.close();
             }
         } finally {
-            if (embedded != null && keepRunning) {
-                embedded.leaveRunning();
-                listener.info("Embedded PostgreSQL left running (migrate.keepRunning=true): " + embedded.connectionDetails()
-                        + ". The next goal that uses the database stops it.");
-            } else if (embedded != null) {
-                embedded.close();
+            try {
+                if (embedded != null && keepRunning) {
+                    embedded.leaveRunning();
+                    listener.info("Embedded PostgreSQL left running (migrate.keepRunning=true): " + embedded.connectionDetails()
+                            + ". The next goal that uses the database stops it.");
+                } else if (embedded != null) {
+                    embedded.close();
+                }
+            } finally {
+                if (scratchServer != null) {
+                    scratchServer.close();
+                }
             }
         }
     }

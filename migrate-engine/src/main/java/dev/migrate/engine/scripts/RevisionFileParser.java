@@ -242,6 +242,9 @@ public final class RevisionFileParser {
         if (name.equalsIgnoreCase("nothing-to-undo")) {
             return NOTHING_TO_UNDO_MARKER;
         }
+        if (name.regionMatches(true, 0, "lint-ignore", 0, 11) && (name.length() == 11 || Character.isWhitespace(name.charAt(11)))) {
+            return null; // a comment for lint (-- migrate:lint-ignore RULE reason), not a section marker
+        }
         throw error(line, "unknown marker \"" + trimmed + "\": the markers are \"" + UPGRADE_MARKER + "\", \""
                 + DOWNGRADE_MARKER + "\" and \"" + NOTHING_TO_UNDO_MARKER + "\"");
     }

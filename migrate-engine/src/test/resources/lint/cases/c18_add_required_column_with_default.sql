@@ -1,0 +1,10 @@
+-- NOT NULL column with a constant default
+--
+-- Revision ID: c18
+-- Revises:
+-- Create Date: 2026-12-01 09:00:00
+-- Expect: none
+
+-- migrate:upgrade
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT 'eu';

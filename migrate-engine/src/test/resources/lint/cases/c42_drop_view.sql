@@ -1,0 +1,10 @@
+-- view dropped
+--
+-- Revision ID: c42
+-- Revises:
+-- Create Date: 2026-12-01 09:00:00
+-- Expect: destructive-change
+
+-- migrate:upgrade
+SET LOCAL lock_timeout = '2s';
+DROP VIEW order_totals;

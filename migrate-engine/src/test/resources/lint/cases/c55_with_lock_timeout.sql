@@ -1,0 +1,10 @@
+-- ALTER TABLE after SET LOCAL lock_timeout
+--
+-- Revision ID: c55
+-- Revises:
+-- Create Date: 2026-12-01 09:00:00
+-- Expect: none
+
+-- migrate:upgrade
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE orders ADD COLUMN flag boolean;

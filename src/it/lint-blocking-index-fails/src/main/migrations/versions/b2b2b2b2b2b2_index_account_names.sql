@@ -1,0 +1,12 @@
+-- index account names
+--
+-- Revision ID: b2b2b2b2b2b2
+-- Revises: a1a1a1a1a1a1
+-- Create Date: 2026-12-01 09:10:00
+
+-- migrate:upgrade
+SET LOCAL lock_timeout = '2s';
+CREATE INDEX accounts_name_idx ON accounts (name);
+
+-- migrate:downgrade
+DROP INDEX accounts_name_idx;
