@@ -92,6 +92,9 @@ public final class Compare {
         Report.print(System.out, options, workload, warm, cold, trips, TOOLS);
     }
 
+    /** The peak RSS of each tool's cold JVM runs, in KiB. */
+    static final Map<String, Long> COLD_RSS_KIB = new LinkedHashMap<>();
+
     /** Set by {@link #measure} for the body it times: the fresh database of this sample. */
     private static String current;
 
@@ -125,10 +128,8 @@ public final class Compare {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Compare.class.getName(),
                 "--single", tool, "--database", db, "--url", options.url,
                 "--revisions", Integer.toString(workload.count()), "--work", workload.root().toString()));
-        int rc = new ProcessBuilder(cmd).inheritIO().start().waitFor();
-        if (rc != 0) {
-            throw new IllegalStateException(tool + " JVM exited with " + rc);
-        }
+        Commands.Sample sample = Commands.time(Path.of("."), cmd);
+        COLD_RSS_KIB.merge(tool, sample.peakRssKib(), Math::max);
     }
 
     private static void runSingle(Options options, Server server) throws Exception {
@@ -189,7 +190,7 @@ public final class Compare {
     static final class Options {
         String url = Server.DEFAULT_URL;
         int revisions = 1000;
-        int repeat = 3;
+        int repeat = 5;
         int cold = 1;
         boolean roundTrips = true;
         List<String> tools = new ArrayList<>(TOOLS.keySet());

@@ -5,26 +5,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * The cost of a no-op {@code mvn migrate:upgrade}: a Maven project with N revisions (default
- * 5,000) that the installed plugin has already applied to a fresh database, timed against a
- * bare {@code mvn validate} of the same project. Target: within 0.5 s.
+ * The three Maven plugins on the same project shape, each in its own generated project pointing at
+ * its own fresh database: {@code migrate:upgrade}, {@code flyway:migrate} (flyway-maven-plugin) and
+ * {@code liquibase:update} (liquibase-maven-plugin), against a bare {@code mvn validate}.
  *
- * <pre>PluginNoop [--url postgresql://postgres@127.0.0.1:5432/postgres] [--revisions 5000] [--runs 5] [--work DIR]
- *            [--keep] [--no-breakdown] [--no-jfr]</pre>
- * Uses hyperfine when it is on PATH (one warm-up each), else interleaved runs and their median.
- * The breakdown also times {@code migrate:heads} (files and graph, no database),
- * {@code migrate:current} (database state, files and graph) and {@code migrate:heads} on the same
- * POM with no revisions (the plugin's fixed cost); the JFR run records one no-op
- * upgrade inside Maven and summarizes it. {@code --keep} leaves the database in place.
+ * <pre>PluginNoop [--url postgresql://postgres@127.0.0.1:5432/postgres] [--revisions 5000] [--runs 5]
+ *            [--apply-runs 1] [--tools migrate,flyway,liquibase] [--work DIR]</pre>
+ * <ul>
+ *   <li>W1 through Maven: {@code --apply-runs} fresh applies of every revision per plugin (database
+ *       dropped and created again between runs), round-robin; 0 skips them (one apply is then
+ *       still made, untimed, for W2).</li>
+ *   <li>W2: the no-op goal of each plugin with everything applied, and {@code mvn validate};</li>
+ *   <li>W3: {@code migrate:history}, {@code migrate:current}, {@code migrate:heads}, and
+ *       {@code migrate:heads} on the same POM with no revisions (the plugin's fixed cost).</li>
+ * </ul>
+ * Every timed command is one whole {@code mvn -q -B -o} process, run interleaved with the others
+ * {@code --runs} times after one warm-up each; the median is printed with the peak RSS of the
+ * process (by {@code /usr/bin/time} when present). No tool is needed beyond Maven and Java.
+ * Maven runs with the settings and local repository the run script passes in
+ * ({@code bench.maven.args}), so nothing is installed into the user's own repository.
  */
 public final class PluginNoop {
     private static final String PLUGIN_VERSION = "0.1.0-SNAPSHOT";
+    static final String FLYWAY_PLUGIN = "13.12.0";
+    static final String LIQUIBASE_PLUGIN = "4.33.0";
+    private static final String PGJDBC = "42.7.4";
 
     private PluginNoop() {
     }
@@ -33,200 +44,248 @@ public final class PluginNoop {
         String url = Server.DEFAULT_URL;
         int revisions = 5000;
         int runs = 5;
+        int applyRuns = 1;
+        List<String> tools = List.of("migrate", "flyway", "liquibase");
         Path work = Path.of("target/plugin");
-        boolean keep = false;
-        boolean breakdown = true;
-        boolean jfr = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
                 case "--revisions", "-n" -> revisions = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--apply-runs" -> applyRuns = Integer.parseInt(args[++i]);
+                case "--tools" -> tools = List.of(args[++i].split(","));
                 case "--work" -> work = Path.of(args[++i]);
-                case "--keep" -> keep = true;
-                case "--no-breakdown" -> breakdown = false;
-                case "--no-jfr" -> jfr = false;
+                case "--keep", "--no-breakdown", "--no-jfr" -> { } // accepted for older command lines
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         Server server = Server.parse(url);
-        Path project = work.resolve("n" + revisions).toAbsolutePath();
-        deleteTree(project);
-        Workload workload = Workload.generate(revisions, project.resolve("revisions"), true);
-        Files.move(workload.migrateProject().resolve("src"), project.resolve("src"));
-        String db = server.createDatabase("plugin");
+        Path root = work.resolve("n" + revisions).toAbsolutePath();
+        Commands.deleteTree(root);
+        Workload workload = Workload.generate(revisions, root.resolve("workload"));
+        Map<String, Project> projects = new LinkedHashMap<>();
+        for (String tool : tools) {
+            String db = server.createDatabase("mvn" + tool);
+            projects.put(tool, Project.write(tool, root.resolve(tool), workload, server, db));
+        }
+        System.out.printf(Locale.ROOT, "Maven plugins, %,d revisions, on %s; %s%n", revisions, server.describe(), Commands.mavenVersion());
         try {
-            writeProject(project, server, db);
-            System.out.printf(Locale.ROOT, "Project: %s, %,d revisions; database %s on %s%n", project, revisions, db, server.describe());
-
-            long start = System.nanoTime();
-            run(project, List.of("mvn", "-q", "-B", "-o", "migrate:upgrade"), false);
-            System.out.printf(Locale.ROOT, "First upgrade (applies %,d revisions): %,d ms (load %s)%n", revisions, Compare.millis(start), Load.now());
-            long history = Verification.count(server, db, "SELECT count(*) FROM migrate_history");
-            long heads = Verification.count(server, db, "SELECT count(*) FROM migrate_version");
-            if (history != revisions || heads != 1) {
-                throw new IllegalStateException("after the first upgrade: " + history + " history rows, " + heads + " heads");
+            // W1: fresh applies through Maven
+            Map<String, List<Commands.Sample>> apply = new LinkedHashMap<>();
+            for (int rep = 1; rep <= Math.max(1, applyRuns); rep++) {
+                for (Project p : projects.values()) {
+                    if (rep > 1) {
+                        server.dropDatabase(p.database);
+                        server.createDatabaseNamed(p.database);
+                    }
+                    Commands.Sample s = Commands.time(p.dir, p.applyCommand());
+                    p.verifyApplied(server, workload);
+                    if (applyRuns > 0) {
+                        apply.computeIfAbsent(p.label(), k -> new ArrayList<>()).add(s);
+                        System.out.printf(Locale.ROOT, "  apply %d/%d %-28s %,9d ms  (load %s)%n", rep, applyRuns, p.label(), s.millis(), s.load());
+                    }
+                }
+            }
+            if (!apply.isEmpty()) {
+                System.out.println();
+                System.out.printf(Locale.ROOT, "W1 through Maven: fresh apply of %,d revisions, median of %d%n", revisions, applyRuns);
+                Commands.table(apply, null);
             }
 
-            String upgrade = "mvn -q -B -o migrate:upgrade";
-            String validate = "mvn -q -B -o validate";
-            List<String> commands = new ArrayList<>(List.of(upgrade, validate));
-            if (breakdown) {
-                commands.add("mvn -q -B -o migrate:heads");
-                commands.add("mvn -q -B -o migrate:current");
-                // the plugin's fixed cost: the same goal on the same POM with no revisions
-                Path empty = work.resolve("empty").toAbsolutePath();
-                deleteTree(empty);
+            // W2 and W3: one warm-up each, then interleaved runs
+            Map<String, Commands.Cmd> commands = new LinkedHashMap<>();
+            Project first = projects.values().iterator().next();
+            commands.put("mvn validate", new Commands.Cmd(first.dir, Commands.mvn("validate")));
+            for (Project p : projects.values()) {
+                commands.put(p.label() + " (no-op)", new Commands.Cmd(p.dir, p.applyCommand()));
+            }
+            Project migrate = projects.get("migrate");
+            if (migrate != null) {
+                commands.put("migrate:history", new Commands.Cmd(migrate.dir, Commands.mvn("migrate:history")));
+                commands.put("migrate:current", new Commands.Cmd(migrate.dir, Commands.mvn("migrate:current")));
+                commands.put("migrate:heads", new Commands.Cmd(migrate.dir, Commands.mvn("migrate:heads")));
+                Path empty = root.resolve("migrate-empty");
                 Files.createDirectories(empty.resolve("src/main/migrations/versions"));
-                Files.copy(project.resolve("pom.xml"), empty.resolve("pom.xml"));
-                commands.add("cd " + empty + " && mvn -q -B -o migrate:heads");
+                Files.copy(migrate.dir.resolve("pom.xml"), empty.resolve("pom.xml"));
+                Commands.copyTree(migrate.dir.resolve("environments"), empty.resolve("environments"));
+                commands.put("migrate:heads, no revisions", new Commands.Cmd(empty, Commands.mvn("migrate:heads")));
             }
-            double[] medians = hyperfineAvailable()
-                    ? hyperfine(project, work, runs, commands)
-                    : interleaved(project, runs, commands);
-            if (Verification.count(server, db, "SELECT count(*) FROM migrate_history") != revisions) {
-                throw new IllegalStateException("the no-op upgrade changed migrate_history");
+            Map<String, List<Commands.Sample>> samples = Commands.interleaved(commands, runs);
+            for (Project p : projects.values()) {
+                p.verifyApplied(server, workload);
             }
             System.out.println();
-            System.out.printf(Locale.ROOT, "%,d applied revisions, median of %d (load after: %s)%n", revisions, runs, Load.now());
-            for (int i = 0; i < commands.size(); i++) {
-                String label = commands.get(i).startsWith("cd ") ? "migrate:heads, no revisions" : commands.get(i);
-                System.out.printf(Locale.ROOT, "  %-32s %7.3f s   %+7.3f s over validate%n", label, medians[i], medians[i] - medians[1]);
-            }
-            System.out.printf(Locale.ROOT, "  no-op upgrade - validate         %+7.3f s   (target: <= 0.500 s)%n", medians[0] - medians[1]);
-            if (jfr) {
-                Path recording = work.toAbsolutePath().resolve("noop-upgrade.jfr");
-                Files.deleteIfExists(recording);
-                ProcessBuilder pb = new ProcessBuilder(upgrade.split(" ")).directory(project.toFile()).inheritIO();
-                pb.environment().put("MAVEN_OPTS", "-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
-                pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-                if (pb.start().waitFor() != 0) {
-                    throw new IllegalStateException("the recorded no-op upgrade failed");
+            System.out.printf(Locale.ROOT, "W2/W3 with %,d applied revisions, median of %d (load after: %s)%n", revisions, runs, Load.now());
+            Commands.table(samples, "mvn validate");
+            double validate = Commands.medianMillis(samples.get("mvn validate"));
+            if (migrate != null) {
+                double overhead = Commands.medianMillis(samples.get(migrate.label() + " (no-op)")) - validate;
+                double fastestPeer = Double.MAX_VALUE;
+                for (Project p : projects.values()) {
+                    if (p != migrate) {
+                        fastestPeer = Math.min(fastestPeer, Commands.medianMillis(samples.get(p.label() + " (no-op)")) - validate);
+                    }
                 }
-                System.out.println();
-                System.out.println("One no-op upgrade under Flight Recorder (" + recording + "; profile settings,"
-                        + " so socket reads under 20 ms are not recorded):");
-                JfrSummary.summarize(recording).forEach(line -> System.out.println("  " + line));
+                System.out.printf(Locale.ROOT, "W2 target: migrate:upgrade no-op - validate = %+,.0f ms (<= +500 ms: %s)%n",
+                        overhead, overhead <= 500 ? "met" : "missed");
+                if (fastestPeer != Double.MAX_VALUE) {
+                    System.out.printf(Locale.ROOT, "W2 target: that overhead / fastest peer plugin's overhead (%+,.0f ms) = %.2f (<= 0.20: %s)%n",
+                            fastestPeer, overhead / fastestPeer, overhead <= fastestPeer / 5 ? "met" : "missed");
+                }
+                for (String goal : List.of("migrate:history", "migrate:current", "migrate:heads")) {
+                    double over = Commands.medianMillis(samples.get(goal)) - validate;
+                    System.out.printf(Locale.ROOT, "W3 target: %s - validate = %+,.0f ms (<= +300 ms: %s)%n", goal, over, over <= 300 ? "met" : "missed");
+                }
             }
         } finally {
-            if (keep) {
-                System.out.println("Kept database " + db + " and project " + project);
-            } else {
-                server.dropDatabase(db);
+            for (Project p : projects.values()) {
+                server.dropDatabase(p.database);
             }
         }
     }
 
-    private static void writeProject(Path project, Server server, String db) throws IOException {
-        String pom = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <project xmlns="http://maven.apache.org/POM/4.0.0"
-                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>dev.migrate.bench</groupId>
-                  <artifactId>noop-upgrade</artifactId>
-                  <version>1.0</version>
-                  <packaging>jar</packaging>
-                  <properties>
-                    <maven.compiler.release>17</maven.compiler.release>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                  </properties>
-                  <build>
-                    <plugins>
-                      <plugin>
-                        <groupId>dev.migrate</groupId>
-                        <artifactId>migrate-maven-plugin</artifactId>
-                        <version>%s</version>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(PLUGIN_VERSION);
-        Files.writeString(project.resolve("pom.xml"), pom, StandardCharsets.UTF_8);
-        Path environments = Files.createDirectories(project.resolve("environments"));
-        StringBuilder local = new StringBuilder()
-                .append("url=").append(server.jdbcUrl(db)).append('\n')
-                .append("user=").append(server.user()).append('\n');
-        if (!server.password().isEmpty()) {
-            local.append("password=").append(server.password()).append('\n');
+    /** A generated Maven project for one plugin, with its own database. */
+    record Project(String tool, Path dir, String database) {
+        String label() {
+            return switch (tool) {
+                case "migrate" -> "migrate:upgrade";
+                case "flyway" -> "flyway:migrate " + FLYWAY_PLUGIN;
+                case "liquibase" -> "liquibase:update " + LIQUIBASE_PLUGIN;
+                default -> tool;
+            };
         }
-        Files.writeString(environments.resolve("local.properties"), local.toString(), StandardCharsets.UTF_8);
-    }
 
-    private static boolean hyperfineAvailable() {
-        try {
-            return new ProcessBuilder("hyperfine", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
+        List<String> applyCommand() {
+            return Commands.mvn(switch (tool) {
+                case "migrate" -> "migrate:upgrade";
+                case "flyway" -> "flyway:migrate";
+                case "liquibase" -> "liquibase:update";
+                default -> throw new IllegalArgumentException("unknown tool " + tool);
+            });
         }
-    }
 
-    /** Medians in seconds of the two commands, from hyperfine's JSON export. */
-    private static double[] hyperfine(Path project, Path work, int runs, List<String> commands) throws IOException, InterruptedException {
-        Path json = work.toAbsolutePath().resolve("hyperfine.json");
-        List<String> cmd = new ArrayList<>(List.of("hyperfine", "--style", "basic", "--warmup", "1", "--runs", Integer.toString(runs),
-                "--export-json", json.toString()));
-        cmd.addAll(commands);
-        run(project, cmd, true);
-        Matcher m = Pattern.compile("\"median\":\\s*([0-9.eE+-]+)").matcher(Files.readString(json));
-        double[] medians = new double[commands.size()];
-        for (int i = 0; i < medians.length; i++) {
-            if (!m.find()) {
-                throw new IllegalStateException("no median in " + json);
-            }
-            medians[i] = Double.parseDouble(m.group(1));
-        }
-        return medians;
-    }
-
-    private static double[] interleaved(Path project, int runs, List<String> commands) throws IOException, InterruptedException {
-        List<List<Double>> times = new ArrayList<>();
-        for (String c : commands) {
-            run(project, List.of(c.split(" ")), false);
-            times.add(new ArrayList<>());
-        }
-        for (int i = 0; i < runs; i++) {
-            for (int c = 0; c < commands.size(); c++) {
-                long s = System.nanoTime();
-                run(project, List.of(commands.get(c).split(" ")), false);
-                times.get(c).add((System.nanoTime() - s) / 1e9);
-                System.out.printf(Locale.ROOT, "  run %d/%d: %-32s %.3f s (load %s)%n", i + 1, runs, commands.get(c), times.get(c).get(i), Load.now());
+        void verifyApplied(Server server, Workload workload) throws Exception {
+            String sql = switch (tool) {
+                case "migrate" -> "SELECT count(*) FROM migrate_history";
+                case "flyway" -> "SELECT count(*) FROM flyway_schema_history WHERE success";
+                default -> "SELECT count(*) FROM databasechangelog";
+            };
+            long rows = Verification.count(server, database, sql);
+            long tables = Verification.count(server, database,
+                    "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'item\\_%'");
+            if (rows != workload.count() || tables != workload.count()) {
+                throw new IllegalStateException(label() + ": " + rows + " history rows and " + tables + " tables, expected "
+                        + workload.count());
             }
         }
-        return times.stream().mapToDouble(PluginNoop::median).toArray();
-    }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static void run(Path dir, List<String> command, boolean showOutput) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        if (showOutput) {
-            pb.inheritIO();
-        } else {
-            pb.redirectErrorStream(true);
-        }
-        Process p = pb.start();
-        String out = showOutput ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int rc = p.waitFor();
-        if (rc != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + rc + "\n" + out);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        static Project write(String tool, Path dir, Workload workload, Server server, String db) throws IOException {
+            Files.createDirectories(dir);
+            String plugin;
+            switch (tool) {
+                case "migrate" -> {
+                    Commands.copyTree(workload.migrateProject().resolve("src"), dir.resolve("src"));
+                    Path environments = Files.createDirectories(dir.resolve("environments"));
+                    StringBuilder local = new StringBuilder().append("url=").append(server.jdbcUrl(db)).append('\n')
+                            .append("user=").append(server.user()).append('\n');
+                    if (!server.password().isEmpty()) {
+                        local.append("password=").append(server.password()).append('\n');
+                    }
+                    Files.writeString(environments.resolve("local.properties"), local, StandardCharsets.UTF_8);
+                    plugin = """
+                                  <plugin>
+                                    <groupId>dev.migrate</groupId>
+                                    <artifactId>migrate-maven-plugin</artifactId>
+                                    <version>%s</version>
+                                  </plugin>
+                            """.formatted(PLUGIN_VERSION);
+                }
+                case "flyway" -> {
+                    Commands.copyTree(workload.flywayDir(), dir.resolve("src/main/resources/db/migration"));
+                    plugin = """
+                                  <plugin>
+                                    <groupId>org.flywaydb</groupId>
+                                    <artifactId>flyway-maven-plugin</artifactId>
+                                    <version>%s</version>
+                                    <configuration>
+                                      <url>%s</url>
+                                      <user>%s</user>
+                                      <password>%s</password>
+                                      <locations><location>filesystem:src/main/resources/db/migration</location></locations>
+                                      <cleanDisabled>true</cleanDisabled>
+                                    </configuration>
+                                    <dependencies>
+                                      <dependency>
+                                        <groupId>org.flywaydb</groupId>
+                                        <artifactId>flyway-core</artifactId>
+                                        <version>%s</version>
+                                      </dependency>
+                                      <dependency>
+                                        <groupId>org.flywaydb</groupId>
+                                        <artifactId>flyway-database-postgresql</artifactId>
+                                        <version>%s</version>
+                                      </dependency>
+                                      <dependency>
+                                        <groupId>org.postgresql</groupId>
+                                        <artifactId>postgresql</artifactId>
+                                        <version>%s</version>
+                                      </dependency>
+                                    </dependencies>
+                                  </plugin>
+                            """.formatted(FLYWAY_PLUGIN, server.jdbcUrl(db), server.user(), server.password(),
+                            FLYWAY_PLUGIN, FLYWAY_PLUGIN, PGJDBC);
+                }
+                case "liquibase" -> {
+                    Commands.copyTree(workload.liquibaseDir(), dir.resolve("src/main/resources/db"));
+                    plugin = """
+                                  <plugin>
+                                    <groupId>org.liquibase</groupId>
+                                    <artifactId>liquibase-maven-plugin</artifactId>
+                                    <version>%s</version>
+                                    <configuration>
+                                      <changeLogFile>changelog.sql</changeLogFile>
+                                      <searchPath>${project.basedir}/src/main/resources/db</searchPath>
+                                      <url>%s</url>
+                                      <username>%s</username>
+                                      <password>%s</password>
+                                      <promptOnNonLocalDatabase>false</promptOnNonLocalDatabase>
+                                      <verbose>false</verbose>
+                                      <logging>WARNING</logging>
+                                    </configuration>
+                                    <dependencies>
+                                      <dependency>
+                                        <groupId>org.postgresql</groupId>
+                                        <artifactId>postgresql</artifactId>
+                                        <version>%s</version>
+                                      </dependency>
+                                    </dependencies>
+                                  </plugin>
+                            """.formatted(LIQUIBASE_PLUGIN, server.jdbcUrl(db), server.user(), server.password(), PGJDBC);
+                }
+                default -> throw new IllegalArgumentException("unknown tool " + tool + ", known: migrate, flyway, liquibase");
             }
+            String pom = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <project xmlns="http://maven.apache.org/POM/4.0.0"
+                             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                             xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+                      <modelVersion>4.0.0</modelVersion>
+                      <groupId>dev.migrate.bench</groupId>
+                      <artifactId>%s-plugin</artifactId>
+                      <version>1.0</version>
+                      <packaging>jar</packaging>
+                      <properties>
+                        <maven.compiler.release>17</maven.compiler.release>
+                        <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                      </properties>
+                      <build>
+                        <plugins>
+                    %s    </plugins>
+                      </build>
+                    </project>
+                    """.formatted(tool, plugin);
+            Files.writeString(dir.resolve("pom.xml"), pom, StandardCharsets.UTF_8);
+            return new Project(tool, dir, db);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A stricter reference than the floor: the same files, still one transaction each, but all in
+ * The floor of the ratios: the same files, still one transaction each, but all in
  * one psql session ({@code BEGIN; \i FILE; COMMIT;} per file), so no process start or connection
  * per file. What is left is the database's own work plus one client's round trips: a tool's time
  * beyond this is its own bookkeeping.
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 public final class PsqlSessionTool implements Tool {
     @Override
     public String name() {
-        return "psql, one session (SQL only)";
+        return "psql, one session (floor)";
     }
 
     @Override

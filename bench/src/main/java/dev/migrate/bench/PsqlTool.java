@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The floor: each file run by {@code psql -1 -f FILE}, one process, one connection and one
+ * A row, not the floor: each file run by {@code psql -1 -f FILE}, one process, one connection and one
  * transaction per file, in a bash loop. No bookkeeping at all.
  *
  * <p>The psql binary itself is used, not Debian's Perl wrapper {@code /usr/bin/psql}, whose
@@ -22,7 +22,7 @@ public final class PsqlTool implements Tool {
 
     @Override
     public String name() {
-        return "psql -1 -f (floor)";
+        return "psql -1 -f (a process per file)";
     }
 
     @Override

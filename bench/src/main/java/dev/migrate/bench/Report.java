@@ -6,8 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The closing table: median per tool, ratio to the psql floor, and migrate against the others. */
+/**
+ * The closing table: median per tool, ratio to the floor (one psql session: the database's own work
+ * plus one client's round trips), and migrate against the others.
+ */
 final class Report {
+    static final String FLOOR = "psql-session";
+
     private Report() {
     }
 
@@ -17,8 +22,8 @@ final class Report {
         out.println();
         out.printf(Locale.ROOT, "%,d revisions, fresh database per run, median of %d (in-process for JVM tools; load = 1/5/15-min averages at each start)%n",
                 workload.count(), options.repeat);
-        Long floor = warm.containsKey("psql") ? median(warm.get("psql")) : null;
-        Long floorMin = warm.containsKey("psql") ? min(warm.get("psql")) : null;
+        Long floor = warm.containsKey(FLOOR) ? median(warm.get(FLOOR)) : null;
+        Long floorMin = warm.containsKey(FLOOR) ? min(warm.get(FLOOR)) : null;
         out.printf(Locale.ROOT, "%-34s %10s %9s %9s %9s %8s %8s   %s%n", "tool", "median ms", "x floor", "min ms", "x min",
                 "JVM CPU", "rt/rev", "runs (ms) @ load");
         for (var e : warm.entrySet()) {
@@ -33,13 +38,16 @@ final class Report {
         if (warm.containsKey("migrate")) {
             long m = median(warm.get("migrate"));
             StringBuilder line = new StringBuilder("migrate:");
-            for (String other : List.of("flyway", "liquibase", "psql-session")) {
+            for (String other : List.of("flyway", "liquibase")) {
                 if (warm.containsKey(other)) {
-                    line.append(String.format(Locale.ROOT, "  %.2fx the time of %s;", (double) m / median(warm.get(other)), tools.get(other).name()));
+                    double faster = (double) median(warm.get(other)) / m;
+                    line.append(String.format(Locale.ROOT, "  %.2fx faster than %s (target >= 2: %s);", faster,
+                            tools.get(other).name(), faster >= 2 ? "met" : "missed"));
                 }
             }
             if (floor != null) {
-                line.append(String.format(Locale.ROOT, "  %s the floor (target: <= 1.10x)", ratio(m, floor)));
+                line.append(String.format(Locale.ROOT, "  %s one psql session (target <= 1.05x: %s)", ratio(m, floor),
+                        (double) m / floor <= 1.05 ? "met" : "missed"));
             }
             out.println(line);
             out.println("(x min: each tool's fastest run against the floor's fastest, the least disturbed by other load;"
@@ -50,7 +58,9 @@ final class Report {
             out.println("Cold: whole JVM per run (start, load, migrate, exit), median");
             for (var e : cold.entrySet()) {
                 long med = median(e.getValue());
-                out.printf(Locale.ROOT, "%-34s %,10d %9s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor), runs(e.getValue()));
+                Long rss = Compare.COLD_RSS_KIB.get(e.getKey());
+                out.printf(Locale.ROOT, "%-34s %,10d %9s  peak RSS %s MB   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor),
+                        rss == null || rss < 0 ? "-" : Long.toString(rss / 1024), runs(e.getValue()));
             }
         }
     }

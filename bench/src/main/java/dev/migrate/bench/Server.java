@@ -68,6 +68,11 @@ public record Server(String host, int port, String user, String password, String
         return name;
     }
 
+    /** Creates an empty database of that name again (after {@link #dropDatabase}). */
+    public void createDatabaseNamed(String name) throws SQLException {
+        admin("CREATE DATABASE " + name + " TEMPLATE template0");
+    }
+
     public void dropDatabase(String name) throws SQLException {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
