@@ -1,0 +1,12 @@
+-- txc0002
+--
+-- Revision ID: txc0002
+-- Revises: base0001
+
+-- migrate:upgrade
+CREATE TABLE x1 (id int);
+COMMIT;
+SELECT 1/0;
+
+-- migrate:downgrade
+

@@ -1,0 +1,6 @@
+-- café
+-- Revision ID: enc0002
+-- Revises: base0001
+
+-- migrate:upgrade
+SELECT 1;

@@ -1,0 +1,6 @@
+-- encoding
+-- Revision ID: enc0002
+-- Revises: base0001
+
+-- migrate:upgrade
+SELECT 'À¯';

@@ -1,0 +1,10 @@
+-- dang0002
+--
+-- Revision ID: dang0002
+-- Revises: base0001, ghost0009
+
+-- migrate:upgrade
+SELECT 1;
+
+-- migrate:downgrade
+

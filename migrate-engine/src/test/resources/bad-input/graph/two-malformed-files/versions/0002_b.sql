@@ -1,0 +1,10 @@
+-- bad-id
+--
+-- Revision ID: bad-id
+-- Revises: base0001
+
+-- migrate:upgrade
+SELECT 1;
+
+-- migrate:downgrade
+

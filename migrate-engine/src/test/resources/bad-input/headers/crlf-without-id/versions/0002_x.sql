@@ -1,0 +1,5 @@
+-- windows
+-- Revises: base0001
+
+-- migrate:upgrade
+SELECT 1;

@@ -1,0 +1,9 @@
+-- order
+-- Revision ID: aaa0002
+-- Revises: base0001
+
+-- migrate:downgrade
+SELECT 1;
+
+-- migrate:upgrade
+SELECT 2;

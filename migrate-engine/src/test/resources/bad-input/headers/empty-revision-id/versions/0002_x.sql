@@ -1,0 +1,6 @@
+-- empty id
+-- Revision ID:
+-- Revises: base0001
+
+-- migrate:upgrade
+SELECT 1;

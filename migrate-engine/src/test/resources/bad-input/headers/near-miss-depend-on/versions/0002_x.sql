@@ -1,0 +1,11 @@
+-- aaa0002
+--
+-- Revision ID: aaa0002
+-- Revises: base0001
+-- Depend On: base0001
+
+-- migrate:upgrade
+SELECT 1;
+
+-- migrate:downgrade
+

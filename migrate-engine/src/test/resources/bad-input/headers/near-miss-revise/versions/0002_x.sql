@@ -1,0 +1,6 @@
+-- typo
+-- Revision ID: aaa0002
+-- Revise: base0001
+
+-- migrate:upgrade
+SELECT 1;

@@ -1,0 +1,6 @@
+-- typo
+-- Revision: aaa0002
+-- Revises: base0001
+
+-- migrate:upgrade
+SELECT 1;

@@ -1,0 +1,5 @@
+-- no id
+-- Revises: base0001
+
+-- migrate:upgrade
+SELECT 1;

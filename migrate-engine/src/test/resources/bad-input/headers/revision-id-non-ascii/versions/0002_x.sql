@@ -1,0 +1,10 @@
+-- révision
+--
+-- Revision ID: révision
+-- Revises: base0001
+
+-- migrate:upgrade
+SELECT 1;
+
+-- migrate:downgrade
+

@@ -1,0 +1,12 @@
+-- aaa0002
+--
+-- Revision ID: aaa0002
+-- Revises: base0001
+
+-- migrate:upgrade
+SELECT 1;
+-- migrate:upgrade
+SELECT 2;
+
+-- migrate:downgrade
+
