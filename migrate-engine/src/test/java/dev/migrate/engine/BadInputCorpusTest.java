@@ -51,6 +51,10 @@ import org.opentest4j.TestAbortedException;
  * list, so that the list never holds a case that already passes.
  */
 class BadInputCorpusTest {
+    static boolean corpusRequested() {
+        return System.getProperty("badInput") != null || System.getProperty("badInput.only") != null;
+    }
+
     /** The password of the role {@code app} on the server that checks passwords. */
     static final String APP_PASSWORD = "Hx-9q2v@:/+%# pw";
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s*at [\\w$.]+\\(|\\bCaused by: |\\bjava\\.lang\\.|\\.java:\\d+\\)");
@@ -112,7 +116,9 @@ class BadInputCorpusTest {
         }
     }
 
+    /** Runs with {@code -DbadInput=all} (or {@code -DbadInput.only=...}): the whole corpus takes minutes. */
     @TestFactory
+    @org.junit.jupiter.api.condition.EnabledIf("corpusRequested")
     Stream<DynamicTest> everyCaseIsRefusedCleanly() {
         Set<String> awaiting = awaiting();
         List<String> only = split(System.getProperty("badInput.only"));
