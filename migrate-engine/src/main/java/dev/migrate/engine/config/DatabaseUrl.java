@@ -92,6 +92,11 @@ public record DatabaseUrl(List<Host> hosts, String database, Optional<String> us
             jdbc = true;
             rest = text.substring("jdbc:postgresql:".length());
             // jdbc:postgresql:database and jdbc:postgresql:/database mean localhost
+            if (!rest.startsWith("//") && rest.replaceFirst("\\?.*", "").matches(".*[@:].*")) {
+                // jdbc:postgresql:user:secret@host would otherwise name a database "user:secret@host", and print it
+                throw new InvalidDatabaseUrlException("jdbc:postgresql:NAME takes a database name only; for a user, "
+                        + "password or host write jdbc:postgresql://user:password@host:port/database");
+            }
             rest = rest.startsWith("//") ? rest.substring(2) : "/" + (rest.startsWith("/") ? rest.substring(1) : rest);
         } else {
             int separator = text.indexOf("://");

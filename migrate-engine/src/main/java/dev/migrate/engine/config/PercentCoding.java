@@ -28,8 +28,8 @@ final class PercentCoding {
                 if (i + 2 >= text.length()) {
                     throw new InvalidDatabaseUrlException(malformed(component));
                 }
-                int hi = Character.digit(text.charAt(i + 1), 16);
-                int lo = Character.digit(text.charAt(i + 2), 16);
+                int hi = hex(text.charAt(i + 1));
+                int lo = hex(text.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
                     throw new InvalidDatabaseUrlException(malformed(component));
                 }
@@ -45,6 +45,11 @@ final class PercentCoding {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The value of an ASCII hex digit, or -1 ({@code Character.digit} would also take '\u0663' for 3). */
+    private static int hex(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
     private static String malformed(String component) {

@@ -31,7 +31,7 @@ public final class RangeNotAllowedException extends GraphException {
     }
 
     private static String message(Range range, String offline) {
-        return "Range '" + range.text() + "' not allowed here: a range from:to is only for offline SQL (" + offline
+        return "Range '" + shown(range.text()) + "' not allowed here: a range from:to is only for offline SQL (" + offline
                 + ") and history. Give one target, such as 'heads', 'base', a revision id, 'label@head' or '-1'.";
     }
 }

@@ -28,7 +28,7 @@ final class TargetParser {
         String t = required(text);
         int colon = t.indexOf(':');
         if (colon < 0 || t.indexOf(':', colon + 1) >= 0) {
-            throw new InvalidTargetException(t, "Range '" + t + "' must be 'from:to', 'from:' or ':to'.");
+            throw new InvalidTargetException(t, "Range '" + GraphException.shown(t) + "' must be 'from:to', 'from:' or ':to'.");
         }
         return new Range(t, end(t.substring(0, colon)), end(t.substring(colon + 1)));
     }
@@ -54,7 +54,7 @@ final class TargetParser {
 
     private static Target single(String text) {
         int digits = text.length();
-        while (digits > 0 && Character.isDigit(text.charAt(digits - 1))) {
+        while (digits > 0 && isAsciiDigit(text.charAt(digits - 1))) {
             digits--;
         }
         OptionalInt steps = OptionalInt.empty();
@@ -67,22 +67,27 @@ final class TargetParser {
         Optional<String> branch = at < 0 ? Optional.empty() : Optional.of(rest.substring(0, at));
         String symbol = rest.substring(at + 1);
         if (at >= 0 && (branch.get().isEmpty() || symbol.isEmpty() && steps.isEmpty())) {
-            throw new InvalidTargetException(text, "Target '" + text
+            throw new InvalidTargetException(text, "Target '" + GraphException.shown(text)
                     + "' is incomplete: write 'label@head', 'label@base', 'label@<revision>' or 'label@+N'.");
         }
         if (symbol.isEmpty() && steps.isEmpty() || !symbol.isEmpty() && !Revision.isValidId(symbol)
                 || branch.isPresent() && !Revision.isValidId(branch.get())) {
-            throw new InvalidTargetException(text, "Target '" + text + "' is not valid: " + FORMS
+            throw new InvalidTargetException(text, "Target '" + GraphException.shown(text) + "' is not valid: " + FORMS
                     + " (a range 'from:to' only for offline SQL and history).");
         }
         return new Target(text, branch, symbol.isEmpty() ? Optional.empty() : Optional.of(symbol), steps);
+    }
+
+    /** Only 0-9 count steps: {@code Character.isDigit} would read '+\u0663' (an Arabic-Indic three) as +3. */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int steps(String text, String signed) {
         try {
             return Integer.parseInt(signed);
         } catch (NumberFormatException e) {
-            throw new InvalidTargetException(text, "Relative target '" + text + "' has too large a step.");
+            throw new InvalidTargetException(text, "Relative target '" + GraphException.shown(text) + "' has too large a step.");
         }
     }
 }

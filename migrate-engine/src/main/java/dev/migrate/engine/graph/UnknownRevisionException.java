@@ -10,7 +10,7 @@ public final class UnknownRevisionException extends GraphException {
     }
 
     private static String message(String argument) {
-        return "Revision '" + argument + "' not found: no revision id, prefix or branch label matches it"
+        return "Revision '" + shown(argument) + "' not found: no revision id, prefix or branch label matches it"
                 + (argument.length() <= 3 ? " (a prefix matches only ids and labels longer than 3 characters)" : "")
                 + ". Run 'history' to list the revisions.";
     }
