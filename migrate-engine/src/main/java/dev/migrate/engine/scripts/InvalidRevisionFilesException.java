@@ -26,7 +26,7 @@ public final class InvalidRevisionFilesException extends MigrateException {
     }
 
     /**
-     * Each problem, in load order: {@link MalformedRevisionFileException}s and
+     * Each problem, in load order: {@link MalformedRevisionFileException}s, {@link UnreadableRevisionFileException}s and
      * {@link dev.migrate.engine.graph.DuplicateRevisionException}s.
      */
     public List<MigrateException> problems() {

@@ -4,7 +4,6 @@ import dev.migrate.engine.config.Spelling;
 import dev.migrate.engine.graph.Revision;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -59,13 +58,17 @@ public final class RevisionFileParser {
         this.checksum = checksum;
     }
 
-    /** Reads and parses {@code file}. */
+    /**
+     * Reads and parses {@code file}.
+     *
+     * @throws UnreadableRevisionFileException if the file cannot be read (a dangling link, no permission)
+     */
     public static RevisionScript parse(Path file) {
         byte[] raw;
         try {
             raw = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read revision file " + file, e);
+            throw new UnreadableRevisionFileException(file, e);
         }
         return parse(file, raw);
     }

@@ -110,7 +110,7 @@ public final class ScriptDirectory {
         toRead.parallelStream().forEach(i -> {
             try {
                 parsed[i] = RevisionFileParser.parse(files.get(i));
-            } catch (MalformedRevisionFileException e) {
+            } catch (MalformedRevisionFileException | UnreadableRevisionFileException e) {
                 failed[i] = e;
             }
         });

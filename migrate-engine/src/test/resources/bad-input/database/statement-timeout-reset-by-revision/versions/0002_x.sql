@@ -1,11 +1,11 @@
--- slow0002
+-- reset0002
 --
--- Revision ID: slow0002
+-- Revision ID: reset0002
 -- Revises: base0001
 
 -- migrate:upgrade
 SET statement_timeout = 0;
-SELECT pg_sleep(5);
+CREATE TABLE reset_marker(id int);
 
 -- migrate:downgrade
-
+DROP TABLE reset_marker;
