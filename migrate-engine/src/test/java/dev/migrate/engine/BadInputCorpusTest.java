@@ -43,8 +43,10 @@ import org.opentest4j.TestAbortedException;
  * version table, the history table and the user tables exactly as they were, with no advisory
  * lock left behind.
  *
- * <p>{@code -DbadInput.only=database/,targets/online-range} runs only the cases whose names start
- * with one of the given prefixes.
+ * <p>By default (CI) the representative cases listed in {@code ci.txt} run: every category, and each
+ * kind of bad input the corpus must hold. {@code -DbadInput=all} runs every case, and
+ * {@code -DbadInput.only=database/|targets/online-range} only the cases whose names start with one
+ * of the given prefixes.
  *
  * <p>Cases listed in {@code awaiting.txt} are refused in a way still being built elsewhere: when
  * one fails it is reported as aborted, and when it passes the test fails until it is taken off the
@@ -91,8 +93,17 @@ class BadInputCorpusTest {
     }
 
     static Set<String> awaiting() {
+        return names("awaiting.txt");
+    }
+
+    /** The cases CI runs by default. */
+    static Set<String> representative() {
+        return names("ci.txt");
+    }
+
+    private static Set<String> names(String list) {
         try {
-            return new TreeSet<>(Files.readAllLines(corpus().resolve("awaiting.txt")).stream()
+            return new TreeSet<>(Files.readAllLines(corpus().resolve(list)).stream()
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,13 +127,48 @@ class BadInputCorpusTest {
         }
     }
 
-    /** Runs with {@code -DbadInput=all} (or {@code -DbadInput.only=...}): the whole corpus takes minutes. */
+    /**
+     * The CI subset covers every category of the corpus and, by name, each kind of bad input the
+     * corpus must hold, so that a change of the list cannot drop one unnoticed.
+     */
+    @Test
+    void theRepresentativeCasesCoverEveryCategoryAndKind() {
+        Set<String> names = new TreeSet<>(cases().stream().map(BadInputCase::name).toList());
+        Set<String> ci = representative();
+        for (String name : ci) {
+            assertTrue(names.contains(name), "ci.txt names an unknown case: " + name);
+        }
+        for (String category : new TreeSet<>(names.stream().map(n -> n.substring(0, n.indexOf('/'))).toList())) {
+            assertTrue(ci.stream().anyMatch(n -> n.startsWith(category + "/")), "ci.txt has no case of " + category + "/");
+        }
+        for (String kind : List.of("headers/empty-file", "unterminated/fifty-megabyte-file", "encoding/elf-binary",
+                "encoding/latin1-in-sql", "settings/wrong-password", "database/no-create-privilege", "database/lock-timeout",
+                "database/statement-timeout", "database/transaction-control-commit", "graph/broken-symlink")) {
+            assertTrue(ci.contains(kind), "ci.txt lacks " + kind);
+        }
+        assertTrue(ci.size() >= 40 && ci.size() <= 60, "ci.txt holds " + ci.size() + " cases; keep it near 45");
+    }
+
+    /** Without flags: the representative cases of {@code ci.txt}, in seconds. */
+    @TestFactory
+    @org.junit.jupiter.api.condition.DisabledIf("corpusRequested")
+    Stream<DynamicTest> representativeCasesAreRefusedCleanly() {
+        Set<String> ci = representative();
+        return refusedCleanly(cases().stream().filter(c -> ci.contains(c.name())).toList());
+    }
+
+    /** With {@code -DbadInput=all} (or {@code -DbadInput.only=...}): every case (or the cases named). */
     @TestFactory
     @org.junit.jupiter.api.condition.EnabledIf("corpusRequested")
     Stream<DynamicTest> everyCaseIsRefusedCleanly() {
+        String prefixes = System.getProperty("badInput.only");
+        List<String> only = prefixes == null ? List.of() : split(prefixes.replace(',', '|'));
+        return refusedCleanly(cases().stream().filter(c -> only.isEmpty() || only.stream().anyMatch(c.name()::startsWith)).toList());
+    }
+
+    private static Stream<DynamicTest> refusedCleanly(List<BadInputCase> selected) {
         Set<String> awaiting = awaiting();
-        List<String> only = split(System.getProperty("badInput.only"));
-        return cases().stream().filter(c -> only.isEmpty() || only.stream().anyMatch(c.name()::startsWith)).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+        return selected.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             if (!awaiting.contains(c.name())) {
                 run(c);
                 return;

@@ -41,8 +41,24 @@ abstract class CaseDatabase implements AutoCloseable {
 
     abstract Connection connectAdmin() throws SQLException;
 
+    /** Drops the database. */
+    abstract void drop();
+
+    /** The administrator's connection {@link #query} reuses: a case compares its database twice, in many queries. */
+    private Connection reader;
+
     @Override
-    public abstract void close();
+    public final void close() {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } catch (SQLException e) {
+            // the database is dropped next, with its sessions
+        } finally {
+            drop();
+        }
+    }
 
     /** A database on the server the tests share. */
     static CaseDatabase shared() {
@@ -82,7 +98,7 @@ abstract class CaseDatabase implements AutoCloseable {
             }
 
             @Override
-            public void close() {
+            void drop() {
                 db.close();
             }
         };
@@ -97,7 +113,14 @@ abstract class CaseDatabase implements AutoCloseable {
     }
 
     List<String> query(String sql) {
-        try (Connection c = connectAdmin(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try {
+            if (reader == null || reader.isClosed()) {
+                reader = connectAdmin();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to the case database " + name(), e);
+        }
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -228,7 +251,7 @@ abstract class CaseDatabase implements AutoCloseable {
                 }
 
                 @Override
-                public void close() {
+                void drop() {
                     try (Connection c = server.admin("postgres"); Statement s = c.createStatement()) {
                         s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                     } catch (SQLException e) {

@@ -74,6 +74,15 @@ class DatabaseUrlFuzzTest {
         assertTrue(outcome.refused(), "accepted a percent escape of non-ASCII digits");
     }
 
+    /** jdbc:postgresql:NAME names a database only: with userinfo in it, the password would be printed as a database name. */
+    @Example
+    void jdbcShortFormWithUserInfoIsRefused() {
+        check(new Case("jdbc:postgresql::Pw9aaa@localhost", "Pw9aaa"));
+        Fuzz.Outcome<DatabaseUrl> outcome = Fuzz.run("", () -> DatabaseUrl.parse("jdbc:postgresql:app:Pw9secret@db"), CONFIG);
+        assertTrue(outcome.refused(), "read jdbc:postgresql:app:Pw9secret@db as the database 'app:Pw9secret@db'");
+        assertEquals(Optional.of("app"), Optional.of(DatabaseUrl.parse("jdbc:postgresql:app?sslmode=require").database()));
+    }
+
     private static void check(Case c) {
         Fuzz.Outcome<DatabaseUrl> outcome = Fuzz.run(c.url(), () -> DatabaseUrl.parse(c.url()), CONFIG);
         List<String> secrets = secrets(c.password());

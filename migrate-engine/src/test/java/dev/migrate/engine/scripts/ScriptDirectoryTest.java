@@ -36,6 +36,19 @@ class ScriptDirectoryTest {
     }
 
     @Test
+    void aDanglingLinkIsReportedWithItsTarget() throws IOException {
+        write("versions/a_first.sql", revisionFile("a1", ""));
+        Files.createSymbolicLink(root.resolve("versions/b_gone.sql"), root.resolve("elsewhere/b_moved.sql"));
+
+        UnreadableRevisionFileException e = assertThrows(UnreadableRevisionFileException.class,
+                () -> ScriptDirectory.load(root.resolve("versions")));
+
+        assertEquals(root.resolve("versions/b_gone.sql"), e.file());
+        assertEquals("Cannot read revision file " + root.resolve("versions/b_gone.sql") + ": it is a symbolic link to "
+                + root.resolve("elsewhere/b_moved.sql") + ", which does not exist; restore that file or delete the link", e.getMessage());
+    }
+
+    @Test
     void loadsEverySqlFileAtAnyDepthInPathOrder() throws IOException {
         write("versions/b_second.sql", revisionFile("b2", "a1"));
         write("versions/a_first.sql", revisionFile("a1", ""));
