@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.migrate.engine.testing.TestDatabase;
+import dev.migrate.engine.testing.TestDatabases;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,14 +64,40 @@ class BadInputCorpusTest {
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s*at [\\w$.]+\\(|\\bCaused by: |\\bjava\\.lang\\.|\\.java:\\d+\\)");
     private static final int MESSAGE_LIMIT = 4096;
     private static final Duration CASE_TIME_LIMIT = Duration.ofSeconds(60);
+    /** The user table every case starts with, one row in it. */
+    private static final String KEEP_TABLE = "CREATE TABLE IF NOT EXISTS keep(id int PRIMARY KEY, note text); "
+            + "INSERT INTO keep VALUES (1, 'kept') ON CONFLICT DO NOTHING";
 
     private static CaseDatabase.PasswordServer passwordServer;
+
+    /**
+     * A database holding the good base revision and the user table, copied for each case that
+     * starts from it: a copy costs one CREATE DATABASE, an upgrade of its own several round trips.
+     */
+    private static TestDatabase baseTemplate;
 
     @AfterAll
     static void stopPasswordServer() {
         if (passwordServer != null) {
             passwordServer.close();
         }
+        if (baseTemplate != null) {
+            baseTemplate.close();
+            baseTemplate = null;
+        }
+    }
+
+    private static synchronized TestDatabase baseTemplate() throws IOException {
+        if (baseTemplate == null) {
+            TestDatabase template = TestDatabases.create();
+            CaseDatabase db = CaseDatabase.of(template);
+            upgradeBase(db);
+            db.execute(KEEP_TABLE);
+            // nobody may be connected to a template while it is copied: close the reader, keep the database
+            db.closeReader();
+            baseTemplate = template;
+        }
+        return baseTemplate;
     }
 
     static Path corpus() {
@@ -183,7 +211,8 @@ class BadInputCorpusTest {
     }
 
     private static void run(BadInputCase c) throws Exception {
-        try (CaseDatabase db = c.needsPasswordServer() ? passwordServer().database() : CaseDatabase.shared()) {
+        try (CaseDatabase db = c.needsPasswordServer() ? passwordServer().database()
+                : startsFromBaseCopy(c) ? CaseDatabase.copyOf(baseTemplate()) : CaseDatabase.shared()) {
             Path project = Files.createTempDirectory("migrate-bad-input");
             try {
                 runIn(c, db, project);
@@ -191,6 +220,11 @@ class BadInputCorpusTest {
                 deleteTree(project);
             }
         }
+    }
+
+    /** Whether the case's database is a copy of {@link #baseTemplate()} (on the shared server, with the base revision). */
+    private static boolean startsFromBaseCopy(BadInputCase c) {
+        return c.base() && !c.needsPasswordServer();
     }
 
     private static void runIn(BadInputCase c, CaseDatabase db, Path project) throws Exception {
@@ -205,11 +239,12 @@ class BadInputCorpusTest {
         c.settings().forEach((k, v) -> system.put(k, c.substitute(v, placeholders)));
         c.unset().forEach(system::remove);
 
-        if (c.base()) {
-            upgradeBase(project, db);
+        if (!startsFromBaseCopy(c)) {
+            if (c.base()) {
+                upgradeBase(db);
+            }
+            db.execute(KEEP_TABLE);
         }
-        db.execute("CREATE TABLE IF NOT EXISTS keep(id int PRIMARY KEY, note text); "
-                + "INSERT INTO keep VALUES (1, 'kept') ON CONFLICT DO NOTHING");
         if (c.prepare().isPresent()) {
             try (Migrate migrate = Migrate.open(c.layout(project), request(project, "local", system), MigrateListener.SILENT)) {
                 migrate.upgrade(c.prepare().get(), RunOptions.DEFAULT);
@@ -274,7 +309,7 @@ class BadInputCorpusTest {
     }
 
     /** Brings the case's database to the good base revision, from a project holding only that. */
-    private static void upgradeBase(Path project, CaseDatabase db) throws IOException {
+    private static void upgradeBase(CaseDatabase db) throws IOException {
         Path base = Files.createTempDirectory("migrate-bad-input-base");
         try {
             Path versions = Files.createDirectories(base.resolve("versions"));

@@ -50,19 +50,36 @@ abstract class CaseDatabase implements AutoCloseable {
     @Override
     public final void close() {
         try {
-            if (reader != null) {
-                reader.close();
-            }
-        } catch (SQLException e) {
-            // the database is dropped next, with its sessions
+            closeReader();
         } finally {
             drop();
         }
     }
 
-    /** A database on the server the tests share. */
+    /** Closes the connection {@link #query} reuses (it opens again when needed). */
+    void closeReader() {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } catch (SQLException e) {
+            // a closed or broken connection: nothing to release
+        } finally {
+            reader = null;
+        }
+    }
+
+    /** A new, empty database on the server the tests share. */
     static CaseDatabase shared() {
-        TestDatabase db = TestDatabases.create();
+        return of(TestDatabases.create());
+    }
+
+    /** A new database on the server the tests share, a copy of {@code template}. */
+    static CaseDatabase copyOf(TestDatabase template) {
+        return of(TestDatabases.create(template));
+    }
+
+    static CaseDatabase of(TestDatabase db) {
         Optional<String> password = Optional.ofNullable(db.properties().getProperty("password"));
         return new CaseDatabase() {
             String host() {

@@ -40,10 +40,18 @@ public final class TestDatabases {
 
     /** Creates a new, empty database; the caller closes it to drop it. */
     public static TestDatabase create() {
+        return create(null);
+    }
+
+    /**
+     * Creates a new database as a copy of {@code template} (a database of this server nobody is
+     * connected to), or empty when it is null; the caller closes it to drop it.
+     */
+    public static TestDatabase create(TestDatabase template) {
         TestServer s = server();
         String name = "migrate_test_" + RUN_ID + "_" + COUNTER.incrementAndGet();
         try (Connection c = s.connectAdmin(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE \"" + name + "\"");
+            st.execute("CREATE DATABASE \"" + name + "\"" + (template == null ? "" : " TEMPLATE \"" + template.name() + "\""));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name + " on " + s.kind()
                     + " server " + s.host() + ":" + s.port(), e);
