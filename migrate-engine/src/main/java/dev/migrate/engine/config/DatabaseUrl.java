@@ -158,14 +158,18 @@ public record DatabaseUrl(List<Host> hosts, String database, Optional<String> us
         Map<String, String> properties = new LinkedHashMap<>();
         String queryHost = null;
         String queryPort = null;
+        boolean afterPassword = false;
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
             String key = PercentCoding.decode(equals < 0 ? pair : pair.substring(0, equals), "a query parameter name");
-            String value = equals < 0 ? "" : PercentCoding.decode(pair.substring(equals + 1),
-                    "the value of query parameter '" + key + "'");
+            // after password=..., a "key" may be the rest of a password holding '&': never quote it
+            String value = equals < 0 ? "" : PercentCoding.decode(pair.substring(equals + 1), afterPassword
+                    ? "the value of a query parameter after 'password' (if the password contains '&', percent-encode it as %26)"
+                    : "the value of query parameter '" + key + "'");
+            afterPassword |= key.equals("password");
             switch (key) {
                 case "user" -> user = value;
                 case "password" -> password = value;

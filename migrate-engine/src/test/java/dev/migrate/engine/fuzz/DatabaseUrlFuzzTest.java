@@ -85,7 +85,7 @@ class DatabaseUrlFuzzTest {
 
     private static void check(Case c) {
         Fuzz.Outcome<DatabaseUrl> outcome = Fuzz.run(c.url(), () -> DatabaseUrl.parse(c.url()), CONFIG);
-        List<String> secrets = secrets(c.password());
+        List<String> secrets = secrets(c.password(), c.url().contains("password=" + c.password()));
         if (outcome.refused()) {
             assertTrue(outcome.error() instanceof InvalidDatabaseUrlException, () -> "refused with "
                     + outcome.error().getClass().getSimpleName() + ": " + outcome.error().getMessage());
@@ -104,9 +104,24 @@ class DatabaseUrlFuzzTest {
         }
     }
 
-    /** The password as written and decoded; its pieces between URL delimiters when long enough to be told apart. */
-    private static List<String> secrets(String password) {
-        return List.of(password, decodeLoosely(password)).stream().filter(s -> s.length() >= 6).distinct().toList();
+    /**
+     * The password as written and decoded, and, for a password given in the query, its pieces after
+     * an '&' (which the query splits off as parameters of their own), when long enough to be told apart from the message's own words.
+     */
+    private static List<String> secrets(String password, boolean inQuery) {
+        List<String> secrets = new java.util.ArrayList<>(List.of(password, decodeLoosely(password)));
+        String[] pieces = inQuery ? password.split("&") : new String[0];
+        for (int i = 1; i < pieces.length; i++) {
+            String key = pieces[i].indexOf('=') < 0 ? pieces[i] : pieces[i].substring(0, pieces[i].indexOf('='));
+            secrets.add(key);
+        }
+        return secrets.stream().filter(s -> s.length() >= 6).distinct().toList();
+    }
+
+    /** A password with '&' in a query: what follows it must not be quoted as a parameter name. */
+    @Example
+    void thePieceOfAPasswordAfterAnAmpersandIsNotQuoted() {
+        check(new Case("postgresql://app@localhost/db?password=Pw9a&secret=%zz", "Pw9a&secret=%zz"));
     }
 
     private static String decodeLoosely(String s) {
