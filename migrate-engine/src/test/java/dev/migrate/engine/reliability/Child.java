@@ -68,6 +68,13 @@ final class Child {
         return read(err);
     }
 
+    /** The line the run printed for its failure ({@code ERROR Type: message} and what follows), or "". */
+    String error() {
+        String text = stderr();
+        int at = text.startsWith("ERROR ") ? 0 : text.indexOf("\nERROR ");
+        return at < 0 ? "" : text.substring(at).strip();
+    }
+
     String stdout() {
         return read(out);
     }

@@ -103,9 +103,9 @@ class CrashTest {
                 assertEquals(List.of(id(point.revision()) + "|" + done), running, point + ": progress of the interrupted revision");
                 Child rerun = Child.start(project, db, name + "-rerun", "upgrade", "heads", null);
                 assertEquals(UpgradeProcess.INTERRUPTED, rerun.exit(120), rerun::output);
-                assertTrue(rerun.stderr().contains("interrupted in " + id(point.revision())), rerun.stderr());
-                assertTrue(rerun.stderr().contains("-Dmigrate.resume=" + id(point.revision())), rerun.stderr());
-                Budget.assertNoStackTrace(rerun.stderr());
+                assertTrue(rerun.error().contains("interrupted in " + id(point.revision())), rerun.error());
+                assertTrue(rerun.error().contains("-Dmigrate.resume=" + id(point.revision())), rerun.error());
+                Budget.assertNoStackTrace(rerun.error());
                 Child resume = Child.start(project, db, name + "-resume", "upgrade", "heads", id(point.revision()));
                 assertEquals(UpgradeProcess.OK, resume.exit(120), resume::output);
             } else {
