@@ -191,6 +191,13 @@ final class PlanExecutor {
                 try {
                     st.execute(statement.sql());
                 } catch (SQLException e) {
+                    if (connectionLost(e)) {
+                        throw connectionLost(script, statement, i + 1, statements.size(), e, (i == 0 ? "None of its statements"
+                                + " ran" : ran(i, statements.size()) + " and are recorded") + "; the version table is still at "
+                                + describe(current) + ". Once the database is reachable again, continue with -Dmigrate.resume="
+                                + script.id() + " (it runs the statement cut off again), or finish the revision by hand and "
+                                + "record it with migrate:stamp.");
+                    }
                     if (i == 0 && id >= 0) {
                         deleteQuietly(id);
                     }
@@ -385,6 +392,9 @@ final class PlanExecutor {
                     st.execute(statement.sql());
                 } catch (SQLException e) {
                     rollbackQuietly();
+                    if (connectionLost(e)) {
+                        throw connectionLost(script, statement, statements.indexOf(statement) + 1, statements.size(), e, outcome);
+                    }
                     if (lockIsGone()) {
                         throw lockLost(script, outcome);
                     }
@@ -499,6 +509,20 @@ final class PlanExecutor {
         for (VersionChange change : step.versionChanges()) {
             apply(change, current);
         }
+    }
+
+    /** Whether a statement failed because the connection broke: an I/O error, or the server ending the session. */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+
+    private static DatabaseConnectionLostException connectionLost(RevisionScript script, SqlStatement statement, int number,
+                                                                  int total, SQLException e, String outcome) {
+        String what = "(" + script.file() + ", statement " + number + " of " + total + ", line " + statement.line() + "). "
+                + (outcome.endsWith(".") ? outcome.substring(0, outcome.length() - 1) : outcome);
+        return new DatabaseConnectionLostException(script.id(), what, e);
     }
 
     private LockLostException lockLost(RevisionScript script, String outcome) {

@@ -1,6 +1,5 @@
 package dev.migrate.engine.reliability;
 
-import dev.migrate.engine.testing.TestDatabase;
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;
@@ -16,12 +15,12 @@ import java.util.List;
  * finds the waiting backend ({@link #awaitWaiter}), does its damage, and releases the lock.
  */
 final class Blocker implements AutoCloseable {
-    private final TestDatabase db;
+    private final Database db;
     private final Connection connection;
     private final int pid;
     private long held = -1;
 
-    Blocker(TestDatabase db) throws SQLException {
+    Blocker(Database db) throws SQLException {
         this.db = db;
         this.connection = db.connect();
         this.pid = connection.unwrap(PGConnection.class).getBackendPID();

@@ -1,6 +1,5 @@
 package dev.migrate.engine.reliability;
 
-import dev.migrate.engine.testing.TestDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +24,7 @@ final class Child {
     }
 
     /** Starts {@code command} ({@code upgrade} or {@code downgrade}) to {@code target}, with an optional revision to resume. */
-    static Child start(Path project, TestDatabase db, String name, String command, String target, String resume) {
+    static Child start(Path project, Database db, String name, String command, String target, String resume) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx96m",
                 "-cp", System.getProperty("java.class.path"), UpgradeProcess.class.getName(),

@@ -42,7 +42,8 @@ class ConcurrencyTest {
         long start = System.nanoTime();
         int working = 0;
         for (int round = 1; round <= ROUNDS; round++) {
-            try (TestDatabase db = TestDatabases.create()) {
+            try (TestDatabase test = TestDatabases.create()) {
+                Database db = Database.of(test);
                 FiftyRevisions.prepare(db);
                 List<Child> children = new ArrayList<>();
                 for (int p = 1; p <= PROCESSES; p++) {
@@ -64,14 +65,15 @@ class ConcurrencyTest {
     }
 
     /** How many runs applied at least one revision (distinct backends in the audit table). */
-    private static int countWorkers(TestDatabase db) {
+    private static int countWorkers(Database db) {
         return Integer.parseInt(db.query("SELECT count(DISTINCT pid) FROM audit").get(0));
     }
 
     @Test
     void upgradesRacingDowngradesLeaveAConsistentState() throws Exception {
         int rounds = Math.max(2, ROUNDS / 2);
-        try (TestDatabase db = TestDatabases.create()) {
+        try (TestDatabase test = TestDatabases.create()) {
+            Database db = Database.of(test);
             FiftyRevisions.prepare(db);
             assertEquals(UpgradeProcess.OK, Child.start(project, db, "race-initial", "upgrade", "heads", null).exit(120));
             for (int round = 1; round <= rounds; round++) {
@@ -103,7 +105,8 @@ class ConcurrencyTest {
      */
     @Test
     void aRunWhoseLockIsTerminatedInATransactionalRevisionStopsAndTheNextAppliesEverythingOnce() throws Exception {
-        try (TestDatabase db = TestDatabases.create(); Blocker blocker = new Blocker(db)) {
+        try (TestDatabase test = TestDatabases.create(); Blocker blocker = new Blocker(Database.of(test))) {
+            Database db = Database.of(test);
             FiftyRevisions.prepare(db);
             blocker.hold(10, 3);
             Child first = Child.start(project, db, "lost-tx-first", "upgrade", "heads", null);
@@ -130,7 +133,7 @@ class ConcurrencyTest {
      * Waits until the second run, inside rev_10 too, waits for the first run's open transaction (which
      * holds rev_10's first statement key): a lock wait of a backend other than the first run's.
      */
-    private static void awaitSecondRunWaiting(TestDatabase db, int firstBackend, Child second) throws InterruptedException {
+    private static void awaitSecondRunWaiting(Database db, int firstBackend, Child second) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!db.query("SELECT pid FROM pg_locks WHERE NOT granted AND pid <> " + firstBackend).isEmpty()) {
@@ -152,7 +155,8 @@ class ConcurrencyTest {
      */
     @Test
     void aRunWhoseLockIsTerminatedInANonTransactionalRevisionStopsAndIsResumedOnce() throws Exception {
-        try (TestDatabase db = TestDatabases.create(); Blocker blocker = new Blocker(db)) {
+        try (TestDatabase test = TestDatabases.create(); Blocker blocker = new Blocker(Database.of(test))) {
+            Database db = Database.of(test);
             FiftyRevisions.prepare(db);
             blocker.hold(25, 3);
             Child first = Child.start(project, db, "lost-nt-first", "upgrade", "heads", null);

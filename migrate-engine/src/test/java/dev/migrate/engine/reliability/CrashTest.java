@@ -1,5 +1,11 @@
 package dev.migrate.engine.reliability;
 
+import dev.migrate.engine.database.DatabaseSettings;
+import dev.migrate.engine.database.MigrationListener;
+import dev.migrate.engine.database.Migrator;
+import dev.migrate.engine.database.RunOptions;
+import dev.migrate.engine.scripts.RevisionScript;
+import dev.migrate.engine.testing.Revisions;
 import dev.migrate.engine.testing.TestDatabase;
 import dev.migrate.engine.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +78,26 @@ class CrashTest {
                 new Point(31, 1), new Point(38, 3), new Point(41, 3), new Point(45, 3), new Point(50, 3));
     }
 
+    /**
+     * What makes the server cancel the statement of a killed run: every revision runs with
+     * {@code client_connection_check_interval} set, even after an earlier revision reset it.
+     */
+    @Test
+    void everyRevisionRunsWithTheDeadClientCheck() {
+        RevisionScript a = Revisions.script("aaaa00000001", null, "turn it off",
+                "SET client_connection_check_interval = 0;\nCREATE TABLE a1 (v text);\n"
+                        + "INSERT INTO a1 SELECT current_setting('client_connection_check_interval');", "");
+        RevisionScript b = Revisions.script("bbbb00000002", "aaaa00000001", "look at it",
+                "CREATE TABLE b1 AS SELECT current_setting('client_connection_check_interval') AS v;", "", false);
+        try (TestDatabase test = TestDatabases.create();
+             Migrator migrator = Migrator.connect(DatabaseSettings.of(test.jdbcUrl(), test.properties()))) {
+            migrator.migrate(Revisions.byId(a, b), heads -> Revisions.upgrade(List.of(a, b), heads, "bbbb00000002"),
+                    RunOptions.defaults(), MigrationListener.NONE);
+            assertEquals(List.of("0"), test.query("SELECT v FROM a1"), "a revision may change it for itself");
+            assertEquals(List.of("1s"), test.query("SELECT v FROM b1"), "the next revision starts with it again");
+        }
+    }
+
     @Test
     void aRunKilledAtAnyPointLeavesAConsistentDatabaseAndARerunCompletes() throws Exception {
         List<Point> points = points();
@@ -85,7 +111,8 @@ class CrashTest {
 
     private void killAt(Point point) throws Exception {
         String name = "kill-" + point.revision() + "-" + point.statement();
-        try (TestDatabase db = TestDatabases.create(); Blocker blocker = new Blocker(db)) {
+        try (TestDatabase test = TestDatabases.create(); Blocker blocker = new Blocker(Database.of(test))) {
+            Database db = Database.of(test);
             FiftyRevisions.prepare(db);
             blocker.hold(point.revision(), point.statement());
             Child run = Child.start(project, db, name, "upgrade", "heads", null);
@@ -120,7 +147,7 @@ class CrashTest {
     }
 
     /** Waits until the killed run's sessions are gone from the server, as the server notices the dead client. */
-    private static void awaitNoRunBackend(TestDatabase db, int blockerPid, Point point) throws InterruptedException {
+    private static void awaitNoRunBackend(Database db, int blockerPid, Point point) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         List<String> left = List.of();
         while (System.nanoTime() < deadline) {

@@ -1,6 +1,5 @@
 package dev.migrate.engine.reliability;
 
-import dev.migrate.engine.testing.TestDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,7 +85,7 @@ final class FiftyRevisions {
     }
 
     /** Creates the audit table in a fresh database. */
-    static void prepare(TestDatabase db) {
+    static void prepare(Database db) {
         db.execute(AUDIT);
     }
 
@@ -162,7 +161,7 @@ final class FiftyRevisions {
      * non-transactional revision whose effects match the statements its history row records.
      * Returns the heads.
      */
-    static Set<String> assertConsistent(TestDatabase db) {
+    static Set<String> assertConsistent(Database db) {
         Set<String> heads = new TreeSet<>(db.query("SELECT version_num FROM migrate_version"));
         Set<String> applied = applied(heads);
         List<String> running = db.query("SELECT revision, statements_done FROM migrate_history WHERE status = 'running'");
@@ -226,14 +225,14 @@ final class FiftyRevisions {
     }
 
     /** History rows of upgrades, each revision at most once (for runs that only upgrade, from base). */
-    static void assertHistoryWithoutDuplicates(TestDatabase db) {
+    static void assertHistoryWithoutDuplicates(Database db) {
         List<String> duplicates = db.query("SELECT revision || ' x' || count(*) FROM migrate_history "
                 + "WHERE direction = 'upgrade' GROUP BY revision HAVING count(*) > 1 ORDER BY revision");
         assertEquals(List.of(), duplicates, "revisions recorded twice in migrate_history");
     }
 
     /** Whether an advisory lock other than those of {@code exceptPid} is held or awaited in the database. */
-    static List<String> advisoryLocks(TestDatabase db, int exceptPid) {
+    static List<String> advisoryLocks(Database db, int exceptPid) {
         return db.query("SELECT l.pid || ' ' || l.classid || ':' || l.objid || ' ' || l.granted FROM pg_locks l "
                 + "JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database() "
                 + "AND l.pid <> " + exceptPid);
