@@ -210,6 +210,13 @@ final class PlanExecutor {
                                     + "is still at " + describe(current) + ". The next run says so and offers "
                                     + "-Dmigrate.resume=" + script.id() + ".");
                         }
+                    } catch (SQLException e) {
+                        if (!connectionLost(e)) {
+                            throw e;
+                        }
+                        throw connectionLost(script, statement, i + 1, statements.size(), e, ran(i + 1, statements.size())
+                                + ", but the record of the last one may be missing, so -Dmigrate.resume=" + script.id()
+                                + " may run it again; the version table is still at " + describe(current) + ".");
                     }
                 }
             }
@@ -493,7 +500,7 @@ final class PlanExecutor {
             if (MigrationTables.LOCK_LOST.equals(e.getSQLState())) {
                 throw lockLost(script, outcome);
             }
-            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            if (connectionLost(e)) {
                 throw new DatabaseConnectionLostException(script.id(), "while committing it: the revision may or may "
                         + "not be committed (the version table says which; run migrate:current), and a rerun "
                         + "continues from there", e);
@@ -520,8 +527,9 @@ final class PlanExecutor {
 
     private static DatabaseConnectionLostException connectionLost(RevisionScript script, SqlStatement statement, int number,
                                                                   int total, SQLException e, String outcome) {
+        String sentence = Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1);
         String what = "(" + script.file() + ", statement " + number + " of " + total + ", line " + statement.line() + "). "
-                + (outcome.endsWith(".") ? outcome.substring(0, outcome.length() - 1) : outcome);
+                + (sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence);
         return new DatabaseConnectionLostException(script.id(), what, e);
     }
 

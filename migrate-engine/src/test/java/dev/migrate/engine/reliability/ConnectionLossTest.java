@@ -78,6 +78,29 @@ class ConnectionLossTest {
         }
     }
 
+    /** A deferred trigger makes rev_10's COMMIT wait; the backend is terminated there. */
+    @Test
+    void theMigratingBackendTerminatedWhileCommittingARevision() throws Exception {
+        try (TestDatabase test = TestDatabases.create(); Blocker blocker = new Blocker(Database.of(test))) {
+            Database db = Database.of(test);
+            FiftyRevisions.prepare(db);
+            db.execute("CREATE FUNCTION wait_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "PERFORM pg_advisory_xact_lock(" + FiftyRevisions.blockKey(10, 9) + "); RETURN NULL; END $$;\n"
+                    + "CREATE CONSTRAINT TRIGGER wait_at_commit AFTER INSERT ON audit DEFERRABLE INITIALLY DEFERRED "
+                    + "FOR EACH ROW WHEN (NEW.revision = '" + id(10) + "') EXECUTE FUNCTION wait_at_commit()");
+            blocker.hold(10, 9);
+            Child run = Child.start(project, db, "terminated-commit-10", "upgrade", "heads", null);
+            blocker.terminate(blocker.awaitWaiter(Duration.ofSeconds(60), run.process()));
+            assertEquals(UpgradeProcess.CONNECTION_LOST, run.exit(60), run::output);
+            String error = run.error();
+            assertTrue(error.startsWith("ERROR DatabaseConnectionLostException: The connection to the database was lost at "
+                    + "revision " + id(10) + " while committing it"), error);
+            Budget.assertNoStackTrace(error);
+            blocker.release();
+            finishAfterLoss(db, 10, run.describe());
+        }
+    }
+
     @Test
     void theServerStoppedAndStartedInATransactionalRevision() throws Exception {
         restartServerIn(10);
@@ -115,6 +138,7 @@ class ConnectionLossTest {
             assertTrue(error.startsWith("ERROR DatabaseConnectionLostException: The connection to the database was lost at "
                     + "revision " + id(revision)), error);
             Budget.assertNoStackTrace(error);
+            System.out.println("ConnectionLossTest: " + error);
             server = start(port);
             finishAfterLoss(db, revision, run.describe());
         } finally {
