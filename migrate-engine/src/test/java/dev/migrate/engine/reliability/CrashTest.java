@@ -152,7 +152,8 @@ class CrashTest {
         List<String> left = List.of();
         while (System.nanoTime() < deadline) {
             left = db.query("SELECT pid || ' ' || state || ' ' || coalesce(wait_event, '') FROM pg_stat_activity "
-                    + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> " + blockerPid);
+                    + "WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid() "
+                    + "AND pid <> " + blockerPid);
             if (left.isEmpty()) {
                 return;
             }
