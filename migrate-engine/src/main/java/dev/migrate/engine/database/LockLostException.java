@@ -12,10 +12,14 @@ public final class LockLostException extends DatabaseException {
     LockLostException(String versionTable, long lockPid, String revision, String outcome) {
         super("This run lost its migration lock on " + versionTable + ": the connection holding it (backend pid "
                 + lockPid + ") is gone, so another run may be migrating. Stopped at revision " + revision + ". "
-                + outcome + " Nothing more was applied; run the upgrade again (it waits for any other run, "
+                + sentence(outcome) + " Nothing more was applied; run the upgrade again (it waits for any other run, "
                 + "then finds what is left).");
         this.revision = revision;
         this.outcome = outcome;
+    }
+
+    private static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The revision the run was at when it noticed. */

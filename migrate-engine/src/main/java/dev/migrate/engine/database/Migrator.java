@@ -158,7 +158,7 @@ public final class Migrator implements AutoCloseable {
         if (searchPath != null || settings.lockMode() == LockMode.TRANSACTION) {
             return;
         }
-        List<String> sql = new ArrayList<>(SessionSettings.statements(settings, false));
+        List<String> sql = new ArrayList<>(SessionSettings.session(settings));
         sql.add("SHOW search_path");
         connection.setAutoCommit(true);
         try (Statement st = connection.createStatement()) {

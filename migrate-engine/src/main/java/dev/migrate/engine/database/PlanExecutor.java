@@ -191,6 +191,13 @@ final class PlanExecutor {
                 try {
                     st.execute(statement.sql());
                 } catch (SQLException e) {
+                    if (connectionLost(e)) {
+                        throw connectionLost(script, statement, i + 1, statements.size(), e, (i == 0 ? "None of its statements"
+                                + " ran" : ran(i, statements.size()) + " and are recorded") + "; the version table is still at "
+                                + describe(current) + ". Once the database is reachable again, continue with -Dmigrate.resume="
+                                + script.id() + " (it runs the statement cut off again), or finish the revision by hand and "
+                                + "record it with migrate:stamp.");
+                    }
                     if (i == 0 && id >= 0) {
                         deleteQuietly(id);
                     }
@@ -203,6 +210,13 @@ final class PlanExecutor {
                                     + "is still at " + describe(current) + ". The next run says so and offers "
                                     + "-Dmigrate.resume=" + script.id() + ".");
                         }
+                    } catch (SQLException e) {
+                        if (!connectionLost(e)) {
+                            throw e;
+                        }
+                        throw connectionLost(script, statement, i + 1, statements.size(), e, ran(i + 1, statements.size())
+                                + ", but the record of the last one may be missing, so -Dmigrate.resume=" + script.id()
+                                + " may run it again; the version table is still at " + describe(current) + ".");
                     }
                 }
             }
@@ -385,6 +399,9 @@ final class PlanExecutor {
                     st.execute(statement.sql());
                 } catch (SQLException e) {
                     rollbackQuietly();
+                    if (connectionLost(e)) {
+                        throw connectionLost(script, statement, statements.indexOf(statement) + 1, statements.size(), e, outcome);
+                    }
                     if (lockIsGone()) {
                         throw lockLost(script, outcome);
                     }
@@ -483,7 +500,7 @@ final class PlanExecutor {
             if (MigrationTables.LOCK_LOST.equals(e.getSQLState())) {
                 throw lockLost(script, outcome);
             }
-            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            if (connectionLost(e)) {
                 throw new DatabaseConnectionLostException(script.id(), "while committing it: the revision may or may "
                         + "not be committed (the version table says which; run migrate:current), and a rerun "
                         + "continues from there", e);
@@ -499,6 +516,21 @@ final class PlanExecutor {
         for (VersionChange change : step.versionChanges()) {
             apply(change, current);
         }
+    }
+
+    /** Whether a statement failed because the connection broke: an I/O error, or the server ending the session. */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+
+    private static DatabaseConnectionLostException connectionLost(RevisionScript script, SqlStatement statement, int number,
+                                                                  int total, SQLException e, String outcome) {
+        String sentence = Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1);
+        String what = "(" + script.file() + ", statement " + number + " of " + total + ", line " + statement.line() + "). "
+                + (sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence);
+        return new DatabaseConnectionLostException(script.id(), what, e);
     }
 
     private LockLostException lockLost(RevisionScript script, String outcome) {

@@ -12,9 +12,31 @@ import java.util.List;
  * <p>After each revision the session is put back to exactly this state ({@link #reset}), in the
  * same round trip as the revision's commit, so that a {@code SET} in one revision never reaches
  * the next one.
+ *
+ * <p>A migrating session also has the server check, while a statement runs, that the client is
+ * still there ({@link #DEAD_CLIENT_CHECK}): when the run is killed in the middle of a statement
+ * that waits for a lock or runs long, the server cancels that statement instead of finishing it
+ * for nobody, and a non-transactional statement never commits after the run that recorded its
+ * progress is gone.
  */
 final class SessionSettings {
+    /**
+     * {@code client_connection_check_interval} (PostgreSQL 14+) set to one second for the session,
+     * where the server supports it (a server too old, or on a platform without the check, keeps 0).
+     * A {@code DO} block returns no rows, so it fits in a batch.
+     */
+    static final String DEAD_CLIENT_CHECK = "DO $migrate$ BEGIN IF pg_catalog.current_setting('server_version_num')::int"
+            + " >= 140000 THEN PERFORM pg_catalog.set_config('client_connection_check_interval', '1000', false); END IF;"
+            + " EXCEPTION WHEN OTHERS THEN NULL; END $migrate$";
+
     private SessionSettings() {
+    }
+
+    /** The settings of a migrating session: {@link #statements(DatabaseSettings, boolean)} and the dead-client check. */
+    static List<String> session(DatabaseSettings settings) {
+        List<String> sql = new ArrayList<>(statements(settings, false));
+        sql.add(DEAD_CLIENT_CHECK);
+        return sql;
     }
 
     static List<String> statements(DatabaseSettings settings, boolean local) {
@@ -37,11 +59,11 @@ final class SessionSettings {
     /**
      * Statements (none of them returning rows, so they fit in a batch) that undo whatever a revision
      * changed in the session and re-apply the run's settings: {@code RESET ALL}, {@code RESET ROLE},
-     * the timeouts, and {@code search_path} as it was when the run started ({@code searchPath}, as
-     * {@code SHOW search_path} printed it).
+     * the timeouts, the dead-client check, and {@code search_path} as it was when the run started
+     * ({@code searchPath}, as {@code SHOW search_path} printed it).
      */
     static List<String> reset(DatabaseSettings settings, String searchPath) {
-        List<String> sql = new ArrayList<>(5);
+        List<String> sql = new ArrayList<>(6);
         sql.add("RESET ALL");
         sql.add("RESET ROLE");
         if (!settings.lockTimeout().isZero()) {
@@ -50,6 +72,7 @@ final class SessionSettings {
         if (!settings.statementTimeout().isZero()) {
             sql.add("SET statement_timeout = " + settings.statementTimeout().toMillis());
         }
+        sql.add(DEAD_CLIENT_CHECK);
         sql.add(searchPath == null || searchPath.isBlank() ? "SET search_path TO DEFAULT" : "SET search_path TO " + searchPath);
         return sql;
     }
