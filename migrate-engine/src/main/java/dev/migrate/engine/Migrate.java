@@ -453,7 +453,7 @@ public final class Migrate implements AutoCloseable {
                 found = schemaCheck(scratch, map).autogenerate(desired, new DiffOptions(concurrentIndexes));
             }
             found.detected().forEach(listener::info);
-            found.warnings().forEach(w -> listener.warn("Warning: " + w));
+            found.warnings().forEach(listener::warn);
             found.uncompared().forEach(u -> listener.warn("Not compared: " + u.describe()
                     + " (the differ does not model it: write its SQL by hand)"));
             if (found.empty() && !allowEmpty) {
