@@ -391,7 +391,14 @@ public final class Migrate implements AutoCloseable {
         return SqlFilesSchema.find(layout.baseDirectory().resolve(SCHEMA_DIRECTORY), SCHEMA_DIRECTORY).map(d -> d);
     }
 
+    /** Scratch databases on {@code shadowUrl} when the environment sets one, else on the embedded PostgreSQL. */
     private ScratchDatabases scratchDatabases() {
+        if (environment.shadowUrl().isPresent()) {
+            DatabaseUrl shadow = environment.shadowUrl().get();
+            String jdbc = shadow.database().isEmpty() ? shadow.jdbcUrl() + "postgres" : shadow.jdbcUrl();
+            return ScratchDatabases.on(() -> new ScratchDatabases.Server(jdbc, shadow.driverProperties(),
+                    "shadowUrl " + shadow.masked()));
+        }
         return ScratchDatabases.on(() -> {
             EmbeddedServer server = scratchServer();
             return new ScratchDatabases.Server(server.jdbcUrl(), server.driverProperties(), "the embedded PostgreSQL");

@@ -260,6 +260,27 @@ class AutogenerateAndCheckTest {
         }
     }
 
+    @Test
+    void scratchDatabasesGoToTheShadowServerAndAreDroppedWhenTheGoalFails(TestDatabase db) throws Exception {
+        revision("001_users", null, USERS, "DROP TABLE users;");
+        desired("01_users.sql", USERS + "\nDO $$ BEGIN RAISE EXCEPTION 'built in %', current_database(); END $$;\n");
+        String shadow = "postgresql://" + db.user() + (db.properties().getProperty("password") == null ? ""
+                : ":" + db.properties().getProperty("password")) + "@" + db.host() + ":" + db.port() + "/postgres";
+        Map<String, String> extra = Map.of("migrate.shadowUrl", shadow);
+        String scratch;
+        try (Migrate migrate = open(db, new ArrayList<>(), extra)) {
+            DesiredSchemaException e = assertThrows(DesiredSchemaException.class,
+                    () -> migrate.autogenerate(request("x"), false, false));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("built in (migrate_scratch_desired_\\w+)")
+                    .matcher(e.getMessage());
+            assertTrue(m.find(), e.getMessage());
+            scratch = m.group(1);
+        }
+        assertEquals(List.of("0"), db.query("SELECT count(*) FROM pg_database WHERE datname LIKE 'migrate_scratch%'"),
+                "the scratch databases " + scratch + " and the head one are dropped on the shadow server");
+        assertFalse(Files.exists(project.resolve("target/migrate/scratch-db")), "no embedded server was started");
+    }
+
     private static void assertSame(Catalog expected, Catalog actual, String message) {
         assertEquals(List.of(), expected.describeDifferences(actual), message);
     }
@@ -299,7 +320,11 @@ class AutogenerateAndCheckTest {
     }
 
     private Migrate open(TestDatabase db, List<String> lines) {
-        Map<String, String> system = new HashMap<>();
+        return open(db, lines, Map.of());
+    }
+
+    private Migrate open(TestDatabase db, List<String> lines, Map<String, String> extra) {
+        Map<String, String> system = new HashMap<>(extra);
         system.put("migrate.url", db.jdbcUrl());
         db.properties().stringPropertyNames().forEach(k -> system.put("migrate." + k, db.properties().getProperty(k)));
         EnvironmentRequest request = new EnvironmentRequest(project, Optional.of("local"), Map.of(), system,
