@@ -53,6 +53,7 @@ import java.util.Properties;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -77,6 +78,7 @@ public final class Migrate implements AutoCloseable {
     private Migrator migrator;
     private boolean verbose;
     private boolean keepRunning;
+    private DesiredSchema desiredSchema;
 
     private Migrate(ProjectLayout layout, EnvironmentConfig environment, MigrateListener listener) {
         this.layout = layout;
@@ -387,7 +389,19 @@ public final class Migrate implements AutoCloseable {
     /** Where the desired schema's SQL files are, under the project (SPEC §3). */
     static final String SCHEMA_DIRECTORY = "src/main/schema";
 
+    /**
+     * Uses {@code schema} as the desired schema instead of {@code src/main/schema} (DDL generated from
+     * JPA entities, for instance).
+     */
+    public Migrate desiredSchema(DesiredSchema schema) {
+        this.desiredSchema = Objects.requireNonNull(schema, "schema");
+        return this;
+    }
+
     private Optional<DesiredSchema> desiredSchema() {
+        if (desiredSchema != null) {
+            return Optional.of(desiredSchema);
+        }
         return SqlFilesSchema.find(layout.baseDirectory().resolve(SCHEMA_DIRECTORY), SCHEMA_DIRECTORY).map(d -> d);
     }
 

@@ -261,6 +261,39 @@ class AutogenerateAndCheckTest {
     }
 
     @Test
+    void checkReportsALintErrorInAPendingRevision(TestDatabase db) throws Exception {
+        revision("001_users", null, USERS + "INSERT INTO users SELECT g, 'u' || g FROM generate_series(1, 1000) g;",
+                "DROP TABLE users;");
+        revision("002_index", "001_users", "CREATE INDEX users_status_idx ON users (status);",
+                "DROP INDEX users_status_idx;");
+        try (Migrate migrate = open(db, new ArrayList<>())) {
+            migrate.upgrade("001_users", RunOptions.DEFAULT);
+            CheckReport report = migrate.check(false);
+            assertEquals(List.of(CheckFinding.LINT), report.findings().stream().map(CheckFinding::kind).toList(),
+                    report::toString);
+            assertEquals("002_index", report.findings().get(0).subject());
+            assertTrue(report.findings().get(0).message().contains("require-concurrent-index-creation"), report::toString);
+        }
+    }
+
+    @Test
+    void aDesiredSchemaGivenAsStatementsIsUsedInsteadOfTheFiles(TestDatabase db) throws Exception {
+        revision("001_users", null, USERS, "DROP TABLE users;");
+        desired("01_users.sql", USERS);
+        try (Migrate migrate = open(db, new ArrayList<>())) {
+            migrate.upgrade("heads", RunOptions.DEFAULT);
+            migrate.desiredSchema(dev.migrate.engine.schema.DesiredSchema.ofStatements("entities",
+                    List.of("CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, status text DEFAULT 'new',"
+                            + " nickname text)")));
+            CheckReport report = migrate.check(false);
+            assertEquals(List.of("users.nickname"), report.findings().stream().map(CheckFinding::subject).toList(),
+                    report::toString);
+            assertTrue(report.findings().get(0).message().startsWith("Head schema differs from the desired schema"
+                    + " entities: Detected added column 'users.nickname'"), report.findings().get(0).message());
+        }
+    }
+
+    @Test
     void scratchDatabasesGoToTheShadowServerAndAreDroppedWhenTheGoalFails(TestDatabase db) throws Exception {
         revision("001_users", null, USERS, "DROP TABLE users;");
         desired("01_users.sql", USERS + "\nDO $$ BEGIN RAISE EXCEPTION 'built in %', current_database(); END $$;\n");
