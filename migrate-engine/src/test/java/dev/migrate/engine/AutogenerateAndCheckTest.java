@@ -261,6 +261,26 @@ class AutogenerateAndCheckTest {
     }
 
     @Test
+    void anEnvironmentSchemaOtherThanPublicHoldsTheDesiredSchemasUnqualifiedNames(TestDatabase db) throws Exception {
+        revision("001_users", null, USERS, "DROP TABLE users;");
+        desired("01_users.sql", DESIRED);
+        Map<String, String> app = Map.of("migrate.schema", "app");
+        List<String> lines = new ArrayList<>();
+        try (Migrate migrate = open(db, lines, app)) {
+            migrate.upgrade("heads", RunOptions.DEFAULT);
+            Path file = migrate.autogenerate(request("verify email"), false, false).orElseThrow();
+            assertTrue(lines.contains("Detected added column 'users.email_verified'"), lines::toString);
+            assertFalse(lines.stream().anyMatch(l -> l.startsWith("Detected") && l.contains("schema")), lines::toString);
+            assertTrue(Files.readString(file).contains("ALTER TABLE app.users ADD COLUMN email_verified"));
+        }
+        try (Migrate migrate = open(db, new ArrayList<>(), app)) {
+            migrate.upgrade("heads", RunOptions.DEFAULT);
+            CheckReport report = migrate.check(false);
+            assertTrue(report.passed(), () -> String.join("\n", report.lines()));
+        }
+    }
+
+    @Test
     void checkReportsALintErrorInAPendingRevision(TestDatabase db) throws Exception {
         revision("001_users", null, USERS + "INSERT INTO users SELECT g, 'u' || g FROM generate_series(1, 1000) g;",
                 "DROP TABLE users;");

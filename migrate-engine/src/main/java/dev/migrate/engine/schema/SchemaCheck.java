@@ -63,7 +63,7 @@ public final class SchemaCheck {
     }
 
     public Catalog desired(DesiredSchema schema) {
-        return Schemas.desired(scratch, schema, Schemas.scope(like));
+        return Schemas.desired(scratch, schema, like.schema(), Schemas.scope(like));
     }
 
     /** The live database's schema, read in a read-only transaction. */

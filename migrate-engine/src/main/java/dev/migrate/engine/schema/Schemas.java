@@ -25,10 +25,19 @@ public final class Schemas {
     private Schemas() {
     }
 
-    /** The desired schema: its statements applied in order to a new scratch database, then read. */
-    public static Catalog desired(ScratchDatabases scratch, DesiredSchema schema, CatalogScope scope) {
+    /**
+     * The desired schema: its statements applied in order to a new scratch database, then read.
+     * Unqualified names land in {@code defaultSchema} first, as they do when revisions run.
+     */
+    public static Catalog desired(ScratchDatabases scratch, DesiredSchema schema, String defaultSchema, CatalogScope scope) {
         try (ScratchDatabase db = scratch.create("desired"); Connection c = db.connect()) {
             try (Statement st = c.createStatement()) {
+                if (!DatabaseSettings.DEFAULT_SCHEMA.equals(defaultSchema)) {
+                    String quoted = "\"" + defaultSchema.replace("\"", "\"\"") + "\"";
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + quoted);
+                    st.execute("SELECT pg_catalog.set_config('search_path', '" + quoted.replace("'", "''")
+                            + ", ' || pg_catalog.current_setting('search_path'), false)");
+                }
                 for (DesiredSchema.DdlStatement s : schema.statements()) {
                     try {
                         st.execute(s.sql());
