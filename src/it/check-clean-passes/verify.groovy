@@ -8,5 +8,8 @@ assert json.passed == true
 assert json.findings == []
 assert json.desiredSql == ''
 assert json.driftSql == ''
+assert db.runs[3].contains(':check (default) @ check-clean-passes ---')
+assert db.runs[3].contains('No problems found')
+assert db.runs[3].contains('BUILD SUCCESS')
 assert db.versions() == ['b2b2b2b2b2b2']
 true
