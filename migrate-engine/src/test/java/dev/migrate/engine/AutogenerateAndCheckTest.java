@@ -281,6 +281,23 @@ class AutogenerateAndCheckTest {
     }
 
     @Test
+    void theEmbeddedLocalDatabaseHoldsTheScratchDatabasesToo() throws Exception {
+        revision("001_users", null, USERS, "DROP TABLE users;");
+        desired("01_users.sql", USERS);
+        EnvironmentRequest embedded = new EnvironmentRequest(project, Optional.of("local"), Map.of(), Map.of(),
+                Map.of(), Optional.empty(), id -> Optional.empty());
+        List<String> lines = new ArrayList<>();
+        try (Migrate migrate = Migrate.open(ProjectLayout.standard(project), embedded, lines::add)) {
+            migrate.upgrade("heads", RunOptions.DEFAULT);
+            CheckReport report = migrate.check(false);
+            assertTrue(report.passed(), () -> String.join("\n", report.lines()));
+            assertEquals(Optional.empty(), migrate.autogenerate(request("nothing"), false, false));
+            assertTrue(lines.contains("No changes detected"), lines::toString);
+        }
+        assertFalse(Files.exists(project.resolve("target/migrate/scratch-db")), "no second server was started");
+    }
+
+    @Test
     void checkReportsALintErrorInAPendingRevision(TestDatabase db) throws Exception {
         revision("001_users", null, USERS + "INSERT INTO users SELECT g, 'u' || g FROM generate_series(1, 1000) g;",
                 "DROP TABLE users;");
