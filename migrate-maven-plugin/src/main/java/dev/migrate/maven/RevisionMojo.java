@@ -35,10 +35,27 @@ public class RevisionMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.versionPath")
     private String versionPath;
 
+    /** Write the SQL that takes the head schema to the desired schema ({@code src/main/schema/*.sql}) and back. */
+    @Parameter(property = "migrate.autogenerate", defaultValue = "false")
+    private boolean autogenerate;
+
+    /** With autogenerate: write a revision even when no change is detected. */
+    @Parameter(property = "migrate.allowEmpty", defaultValue = "false")
+    private boolean allowEmpty;
+
+    /** With autogenerate: new indexes on existing tables as {@code CREATE INDEX CONCURRENTLY}, in a {@code Transactional: false} revision. */
+    @Parameter(property = "migrate.concurrentIndexes", defaultValue = "false")
+    private boolean concurrentIndexes;
+
     @Override
     protected void run(Migrate migrate) {
         required(message, "revision", "migrate.message", "\"add users\"", "what the revision does");
-        written(migrate, "revision", migrate.revision(new RevisionRequest(message, head, RevisionRequest.list(branchLabel),
-                RevisionRequest.list(dependsOn), revId, splice, versionPath)));
+        RevisionRequest request = new RevisionRequest(message, head, RevisionRequest.list(branchLabel),
+                RevisionRequest.list(dependsOn), revId, splice, versionPath);
+        if (autogenerate) {
+            migrate.autogenerate(request, allowEmpty, concurrentIndexes).ifPresent(file -> written(migrate, "revision", file));
+        } else {
+            written(migrate, "revision", migrate.revision(request));
+        }
     }
 }

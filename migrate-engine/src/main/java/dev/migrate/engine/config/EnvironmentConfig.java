@@ -32,6 +32,8 @@ import java.util.Properties;
  * @param notices              explanations of adjustments made (port switched, url overridden, …) to show the user
  * @param origins              for each setting that has a value, where it came from (never the value itself)
  * @param lockRetries          how often a transactional revision that hits {@code lock_timeout} is retried
+ * @param shadowUrl            the server scratch databases are created on ({@code shadowUrl}), if set;
+ *                             else the embedded PostgreSQL
  */
 public record EnvironmentConfig(
         String name,
@@ -49,7 +51,8 @@ public record EnvironmentConfig(
         Optional<Path> embeddedDataDir,
         List<String> notices,
         Map<String, String> origins,
-        int lockRetries) {
+        int lockRetries,
+        Optional<DatabaseUrl> shadowUrl) {
 
     public EnvironmentConfig {
         Objects.requireNonNull(name, "name");
@@ -65,6 +68,7 @@ public record EnvironmentConfig(
         Objects.requireNonNull(embeddedDataDir, "embeddedDataDir");
         notices = List.copyOf(notices);
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+        Objects.requireNonNull(shadowUrl, "shadowUrl");
         if (jdbcUrl.isEmpty() && embeddedDataDir.isEmpty()) {
             throw new IllegalArgumentException("an environment needs a jdbcUrl or an embedded data directory");
         }
@@ -80,11 +84,29 @@ public record EnvironmentConfig(
                 statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins, 0);
     }
 
+    /** Without {@code shadowUrl} (scratch databases on the embedded server). */
+    public EnvironmentConfig(String name, Optional<String> jdbcUrl, Properties driverProperties, String description,
+                             String schema, String versionTable, String historyTable, Optional<Duration> lockTimeout,
+                             Optional<Duration> statementTimeout, boolean protectedEnvironment, PoolerMode pooler,
+                             boolean supabase, Optional<Path> embeddedDataDir, List<String> notices,
+                             Map<String, String> origins, int lockRetries) {
+        this(name, jdbcUrl, driverProperties, description, schema, versionTable, historyTable, lockTimeout,
+                statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins, lockRetries,
+                Optional.empty());
+    }
+
+    /** The same environment with its scratch databases on {@code server}. */
+    public EnvironmentConfig withShadowUrl(Optional<DatabaseUrl> server) {
+        return new EnvironmentConfig(name, jdbcUrl, driverProperties, description, schema, versionTable, historyTable,
+                lockTimeout, statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins,
+                lockRetries, server);
+    }
+
     /** The same environment with {@code lockRetries} set. */
     public EnvironmentConfig withLockRetries(int retries) {
         return new EnvironmentConfig(name, jdbcUrl, driverProperties, description, schema, versionTable, historyTable,
                 lockTimeout, statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins,
-                retries);
+                retries, shadowUrl);
     }
 
     /** A fresh copy each time: the caller may add properties without changing this config. */
@@ -126,7 +148,8 @@ public record EnvironmentConfig(
 
     /** Scrubs this environment's password (and SSL key password) from text and exceptions. */
     public Secrets secrets() {
-        return Secrets.of(driverProperties.getProperty("password"), driverProperties.getProperty("sslpassword"));
+        Secrets own = Secrets.of(driverProperties.getProperty("password"), driverProperties.getProperty("sslpassword"));
+        return shadowUrl.flatMap(DatabaseUrl::password).map(p -> own.and(Secrets.of(p))).orElse(own);
     }
 
     /**
@@ -153,7 +176,7 @@ public record EnvironmentConfig(
         String line = "Environment " + name + ": embedded PostgreSQL " + server.masked() + " (schema " + schema + ")";
         return new EnvironmentConfig(name, Optional.of(server.jdbcUrl()), properties, line, schema, versionTable,
                 historyTable, lockTimeout, statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir,
-                notices, origins, lockRetries);
+                notices, origins, lockRetries, shadowUrl);
     }
 
     @Override

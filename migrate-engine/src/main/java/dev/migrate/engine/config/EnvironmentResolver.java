@@ -198,7 +198,7 @@ public final class EnvironmentResolver {
         refuseUnknownKeys(dotEnv);
         Settings settings = new Settings(layers(name, dotEnv), environmentVariables, dotEnv, systemProperties);
         Assembly assembly = new Assembly(name, settings);
-        return assembly.build().withLockRetries(assembly.count("lockRetries"));
+        return assembly.build().withLockRetries(assembly.count("lockRetries")).withShadowUrl(assembly.shadowUrl());
     }
 
     /** The layers, highest precedence first. This is the one place the order is decided. */
@@ -609,6 +609,19 @@ public final class EnvironmentResolver {
         }
 
         /** A non-negative whole number, 0 when unset. */
+        /** {@code shadowUrl}: a server for scratch databases, in any form {@code url} takes. */
+        Optional<DatabaseUrl> shadowUrl() {
+            Optional<Value> value = setting("shadowUrl");
+            if (value.isEmpty() || value.get().text().isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(DatabaseUrl.parse(value.get().text().strip()));
+            } catch (InvalidDatabaseUrlException e) {
+                throw e.from(value.get().origin());
+            }
+        }
+
         int count(String key) {
             Optional<Value> value = setting(key);
             if (value.isEmpty()) {

@@ -1,0 +1,15 @@
+-- create accounts
+--
+-- Revision ID: a1a1a1a1a1a1
+-- Revises: 
+-- Create Date: 2026-12-01 09:00:00
+
+-- migrate:upgrade
+CREATE TABLE accounts (
+    id bigint PRIMARY KEY,
+    status text NOT NULL DEFAULT 'new',
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- migrate:downgrade
+DROP TABLE accounts;

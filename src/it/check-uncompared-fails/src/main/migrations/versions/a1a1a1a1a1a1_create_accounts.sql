@@ -1,0 +1,12 @@
+-- create accounts
+--
+-- Revision ID: a1a1a1a1a1a1
+-- Revises: 
+-- Create Date: 2026-12-01 09:00:00
+
+-- migrate:upgrade
+CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL);
+CREATE RULE accounts_keep AS ON DELETE TO accounts DO INSTEAD NOTHING;
+
+-- migrate:downgrade
+DROP TABLE accounts;
