@@ -1,0 +1,36 @@
+package dev.migrate.engine.verify;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How {@link Verifier} walks the graph.
+ *
+ * @param allowIrreversible irreversible revisions are verified upgrade only (and said so) instead
+ *                          of being reported ({@code migrate.allowIrreversible})
+ * @param seed              rows to load once, after {@code seedAfter}
+ * @param seedAfter         the revision (id or unique prefix) after which the seed is loaded;
+ *                          empty: the first revision in upgrade order ({@code migrate.seedAfter})
+ */
+public record VerifyOptions(boolean allowIrreversible, Optional<Seed> seed, Optional<String> seedAfter) {
+    public VerifyOptions {
+        Objects.requireNonNull(seed, "seed");
+        seedAfter = Objects.requireNonNull(seedAfter, "seedAfter").filter(s -> !s.isBlank()).map(String::trim);
+    }
+
+    public static VerifyOptions defaults() {
+        return new VerifyOptions(false, Optional.empty(), Optional.empty());
+    }
+
+    public VerifyOptions withAllowIrreversible(boolean allow) {
+        return new VerifyOptions(allow, seed, seedAfter);
+    }
+
+    public VerifyOptions withSeed(Seed value) {
+        return new VerifyOptions(allowIrreversible, Optional.of(value), seedAfter);
+    }
+
+    public VerifyOptions withSeedAfter(String revision) {
+        return new VerifyOptions(allowIrreversible, seed, Optional.ofNullable(revision));
+    }
+}
