@@ -172,7 +172,8 @@ public final class Verifier {
                 }
             }
             options.seed().filter(s -> seedIndex >= 0).ifPresent(seed -> notes.add("Seed data " + seed.file() + " ("
-                    + seed.statements().size() + " statements) is loaded after revision " + ups.get(seedIndex).revision().id() + "."));
+                    + seed.statements().size() + (seed.statements().size() == 1 ? " statement" : " statements")
+                    + ") is loaded after revision " + ups.get(seedIndex).revision().id() + "."));
             Scratch db = fresh(-1, true);
             try {
                 Catalog before = db.read();
@@ -210,7 +211,10 @@ public final class Verifier {
                 checks.add(new RevisionCheck(ups.get(i).revision().id(), script(i).message(), outcomes[i],
                         Duration.ofNanos(nanos[i])));
             }
-            return new VerifyReport(checks, problems, notes, Duration.ofNanos(System.nanoTime() - start));
+            List<String> order = checks.stream().map(RevisionCheck::revision).toList();
+            List<Problem> inOrder = new ArrayList<>(problems);
+            inOrder.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.revision())));
+            return new VerifyReport(checks, inOrder, notes, Duration.ofNanos(System.nanoTime() - start));
         }
 
         /**
