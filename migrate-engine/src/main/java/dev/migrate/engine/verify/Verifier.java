@@ -141,6 +141,8 @@ public final class Verifier {
         private final List<Problem> problems = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final CatalogScope scope;
+        /** The schema after the last upgrade, once the walk got there. */
+        private Catalog head;
 
         Walk(Plan upgrade, Map<String, RevisionScript> scripts, int seedIndex) {
             this.upgrade = upgrade;
@@ -199,6 +201,9 @@ public final class Verifier {
                     }
                     db = fresh(failed, true);
                     before = db.read();
+                    if (failed == ups.size() - 1) {
+                        head = before;
+                    }
                     next = failed + 1;
                 }
             } finally {
@@ -206,6 +211,7 @@ public final class Verifier {
                     db.close();
                 }
             }
+            options.desired().ifPresent(this::compareWithDesired);
             List<RevisionCheck> checks = new ArrayList<>(ups.size());
             for (int i = 0; i < ups.size(); i++) {
                 checks.add(new RevisionCheck(ups.get(i).revision().id(), script(i).message(), outcomes[i],
@@ -280,6 +286,9 @@ public final class Verifier {
                 next = db.read();
             }
             nanos[i] = System.nanoTime() - revisionStart;
+            if (i == ups.size() - 1) {
+                head = next;
+            }
             if (outcomes[i] == Outcome.NOT_CHECKED) {
                 outcomes[i] = roundTrip[i] ? Outcome.PASSED : Outcome.UPGRADE_ONLY;
             }
@@ -287,6 +296,48 @@ public final class Verifier {
                     + (roundTrip[i] ? "upgrade, downgrade, upgrade" : "upgrade only") + (outcomes[i] == Outcome.FAILED
                     ? ", FAILED" : "") + " (" + Duration.ofNanos(nanos[i]).toMillis() + " ms)");
             return next;
+        }
+
+        /** Head against desired, when the walk reached the head: the desired schema is the expected side. */
+        private void compareWithDesired(DesiredSchema desired) {
+            if (head == null) {
+                notes.add("The head schema was not compared with the desired schema " + desired.folder()
+                        + ": the revisions did not all upgrade.");
+                return;
+            }
+            Catalog wanted = desiredCatalog(desired);
+            if (wanted.equals(head)) {
+                notes.add("The head schema equals the desired schema " + desired.folder() + ".");
+                return;
+            }
+            List<String> words = SchemaDiffer.compare(wanted, head, DiffOptions.defaults()).differencesInWords().stream()
+                    .map(w -> w.replace(" is left behind", " is not in the desired schema")
+                            .replace(" is missing", " is missing from the head schema")).toList();
+            if (!words.isEmpty()) {
+                int last = ups.size() - 1;
+                problems.add(new Problem(ups.get(last).revision().id(), script(last).message(), Kind.HEAD_NOT_DESIRED,
+                        "the head schema differs from the desired schema " + desired.folder()
+                                + " (write a revision that closes the gap, e.g. with migrate:revision -Dmigrate.autogenerate=true)", words));
+            }
+        }
+
+        private Catalog desiredCatalog(DesiredSchema desired) {
+            try (ScratchDatabase database = scratch.create("desired"); Connection c = database.connect()) {
+                for (DesiredSchema.File file : desired.files()) {
+                    for (SqlStatement statement : file.statements()) {
+                        try (Statement st = c.createStatement()) {
+                            st.execute(statement.sql());
+                        } catch (SQLException e) {
+                            throw new DesiredSchemaException(file.path(), "does not apply to an empty database at line "
+                                    + statement.line() + ": " + (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ")
+                                    + String.valueOf(e.getMessage()).replaceFirst("^ERROR: ", ""), e);
+                        }
+                    }
+                }
+                return CatalogReader.read(c, scope);
+            } catch (SQLException e) {
+                throw new DesiredSchemaException(desired.folder(), "could not be applied to a scratch database: " + e.getMessage(), e);
+            }
         }
 
         private void compare(int i, Catalog before, Catalog afterDown) {

@@ -52,7 +52,9 @@ public record VerifyReport(List<RevisionCheck> revisions, List<Problem> problems
         /** Its downgrade fails. */
         DOWNGRADE_FAILED,
         /** Its upgrade fails when run again after its downgrade. */
-        REUPGRADE_FAILED;
+        REUPGRADE_FAILED,
+        /** The schema the revisions end in differs from the desired schema (reported on the head revision). */
+        HEAD_NOT_DESIRED;
 
         public String word() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -234,6 +234,35 @@ class VerifierTest {
     }
 
     @Test
+    void theHeadSchemaIsComparedWithTheDesiredSchema() throws IOException {
+        revision("a1", "", "create users", "CREATE TABLE users (id bigint PRIMARY KEY, name text);", "DROP TABLE users;");
+        revision("b2", "a1", "add email", "ALTER TABLE users ADD COLUMN email text;", "ALTER TABLE users DROP COLUMN email;");
+        Path schema = Files.createDirectories(project.resolve(DesiredSchema.DEFAULT_FOLDER));
+        Files.writeString(schema.resolve("10_users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, name text, email text);\n");
+
+        VerifyReport same = verify(VerifyOptions.defaults().withDesired(DesiredSchema.locate(project).orElseThrow()));
+        assertTrue(same.passed(), texts(same).toString());
+        assertTrue(same.notes().contains("The head schema equals the desired schema " + schema + "."), same.notes().toString());
+
+        Files.writeString(schema.resolve("20_users_index.sql"), "CREATE INDEX users_name_idx ON users (name);\n"
+                + "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n");
+        VerifyReport differs = verify(VerifyOptions.defaults().withDesired(DesiredSchema.locate(project).orElseThrow()));
+        assertEquals(1, differs.problems().size(), texts(differs).toString());
+        Problem p = differs.problems().get(0);
+        assertEquals(Kind.HEAD_NOT_DESIRED, p.kind());
+        assertEquals("b2", p.revision());
+        assertTrue(p.details().contains("index public.users_name_idx is missing from the head schema"), p.details().toString());
+        assertEquals(2, p.details().size(), p.details().toString());
+        assertEquals(List.of(Outcome.PASSED, Outcome.PASSED), outcomes(differs), "the round trips themselves passed");
+
+        Files.writeString(schema.resolve("30_broken.sql"), "\nCREATE INDEX ON missing_table (id);\n");
+        DesiredSchemaException e = assertThrows(DesiredSchemaException.class,
+                () -> verify(VerifyOptions.defaults().withDesired(DesiredSchema.locate(project).orElseThrow())));
+        assertTrue(e.getMessage().startsWith("Desired schema " + schema.resolve("30_broken.sql")
+                + " does not apply to an empty database at line 2: SQLSTATE 42P01: "), e.getMessage());
+    }
+
+    @Test
     void theSeedFileIsFoundWhereTheProjectKeepsIt() throws IOException {
         assertEquals(Optional.empty(), Seed.locate(project, null));
         Files.createDirectories(project.resolve("src/main/migrations"));
