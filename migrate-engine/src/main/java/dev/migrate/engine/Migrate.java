@@ -353,6 +353,25 @@ public final class Migrate implements AutoCloseable {
         });
     }
 
+    /**
+     * The round trip of every revision on a scratch database ({@code verify}, SPEC §5): upgrade, downgrade,
+     * the schema compared with the one before, upgrade again; seed data from {@code seed} (default
+     * {@code src/main/migrations/seed.sql}) after {@code seedAfter} (default the first revision); the head
+     * compared with the desired schema of {@code src/main/schema} when there is one.
+     */
+    public dev.migrate.engine.verify.VerifyReport verify(boolean allowIrreversible, String seed, String seedAfter) {
+        return guarded(() -> {
+            var options = new dev.migrate.engine.verify.VerifyOptions(allowIrreversible,
+                    dev.migrate.engine.verify.Seed.locate(layout.baseDirectory(), seed), Optional.ofNullable(seedAfter),
+                    dev.migrate.engine.verify.DesiredSchema.locate(layout.baseDirectory()));
+            try (var scratch = dev.migrate.engine.database.ScratchDatabases.on(() -> new dev.migrate.engine.database
+                    .ScratchDatabases.Server(scratchServer().jdbcUrl(), scratchServer().driverProperties(), "the scratch PostgreSQL"))) {
+                return new dev.migrate.engine.verify.Verifier(scratch, databaseSettings("jdbc:postgresql:scratch", new Properties()),
+                        options, listener::info).verify(map(), byId());
+            }
+        });
+    }
+
     /** Lints the pending revisions as {@code check} needs it: the result says whether there are errors. */
     public LintResult lintPending() {
         return lint(null, null);

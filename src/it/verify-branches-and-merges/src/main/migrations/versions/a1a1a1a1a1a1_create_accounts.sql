@@ -1,0 +1,11 @@
+-- create accounts
+--
+-- Revision ID: a1a1a1a1a1a1
+-- Revises: 
+-- Create Date: 2026-12-01 09:00:00
+
+-- migrate:upgrade
+CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL);
+
+-- migrate:downgrade
+DROP TABLE accounts;

@@ -1,0 +1,8 @@
+-- archive old reports
+--
+-- Revision ID: c3c3c3c3c3c3
+-- Revises: b2b2b2b2b2b2
+-- Create Date: 2026-12-01 09:20:00
+
+-- migrate:upgrade
+UPDATE reports SET status = 'archived' WHERE status = 'done';
