@@ -363,9 +363,8 @@ public final class Migrate implements AutoCloseable {
         return guarded(() -> {
             var options = new dev.migrate.engine.verify.VerifyOptions(allowIrreversible,
                     dev.migrate.engine.verify.Seed.locate(layout.baseDirectory(), seed), Optional.ofNullable(seedAfter),
-                    dev.migrate.engine.verify.DesiredSchema.locate(layout.baseDirectory()));
-            try (var scratch = dev.migrate.engine.database.ScratchDatabases.on(() -> new dev.migrate.engine.database
-                    .ScratchDatabases.Server(scratchServer().jdbcUrl(), scratchServer().driverProperties(), "the scratch PostgreSQL"))) {
+                    desiredSchema());
+            try (ScratchDatabases scratch = scratchDatabases()) {
                 return new dev.migrate.engine.verify.Verifier(scratch, databaseSettings("jdbc:postgresql:scratch", new Properties()),
                         options, listener::info).verify(map(), byId());
             }

@@ -22,6 +22,8 @@ import dev.migrate.engine.graph.Target;
 import dev.migrate.engine.graph.VersionChange;
 import dev.migrate.engine.scripts.RevisionScript;
 import dev.migrate.engine.scripts.SqlStatement;
+import dev.migrate.engine.schema.DesiredSchema;
+import dev.migrate.engine.schema.Schemas;
 import dev.migrate.engine.verify.VerifyReport.Kind;
 import dev.migrate.engine.verify.VerifyReport.Outcome;
 import dev.migrate.engine.verify.VerifyReport.Problem;
@@ -301,13 +303,13 @@ public final class Verifier {
         /** Head against desired, when the walk reached the head: the desired schema is the expected side. */
         private void compareWithDesired(DesiredSchema desired) {
             if (head == null) {
-                notes.add("The head schema was not compared with the desired schema " + desired.folder()
+                notes.add("The head schema was not compared with the desired schema " + desired.description()
                         + ": the revisions did not all upgrade.");
                 return;
             }
             Catalog wanted = desiredCatalog(desired);
             if (wanted.equals(head)) {
-                notes.add("The head schema equals the desired schema " + desired.folder() + ".");
+                notes.add("The head schema equals the desired schema " + desired.description() + ".");
                 return;
             }
             List<String> words = SchemaDiffer.compare(wanted, head, DiffOptions.defaults()).differencesInWords().stream()
@@ -316,28 +318,13 @@ public final class Verifier {
             if (!words.isEmpty()) {
                 int last = ups.size() - 1;
                 problems.add(new Problem(ups.get(last).revision().id(), script(last).message(), Kind.HEAD_NOT_DESIRED,
-                        "the head schema differs from the desired schema " + desired.folder()
+                        "the head schema differs from the desired schema " + desired.description()
                                 + " (write a revision that closes the gap, e.g. with migrate:revision -Dmigrate.autogenerate=true)", words));
             }
         }
 
         private Catalog desiredCatalog(DesiredSchema desired) {
-            try (ScratchDatabase database = scratch.create("desired"); Connection c = database.connect()) {
-                for (DesiredSchema.File file : desired.files()) {
-                    for (SqlStatement statement : file.statements()) {
-                        try (Statement st = c.createStatement()) {
-                            st.execute(statement.sql());
-                        } catch (SQLException e) {
-                            throw new DesiredSchemaException(file.path(), "does not apply to an empty database at line "
-                                    + statement.line() + ": " + (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ")
-                                    + String.valueOf(e.getMessage()).replaceFirst("^ERROR: ", ""), e);
-                        }
-                    }
-                }
-                return CatalogReader.read(c, scope);
-            } catch (SQLException e) {
-                throw new DesiredSchemaException(desired.folder(), "could not be applied to a scratch database: " + e.getMessage(), e);
-            }
+            return Schemas.desired(scratch, desired, like.schema(), scope);
         }
 
         private void compare(int i, Catalog before, Catalog afterDown) {

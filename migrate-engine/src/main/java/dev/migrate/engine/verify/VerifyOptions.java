@@ -1,5 +1,7 @@
 package dev.migrate.engine.verify;
 
+import dev.migrate.engine.schema.DesiredSchema;
+
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package dev.migrate.engine.verify;
 
+import dev.migrate.engine.schema.DesiredSchemaException;
+import dev.migrate.engine.schema.SqlFilesSchema;
+
 import dev.migrate.engine.database.DatabaseSettings;
 import dev.migrate.engine.database.ScratchDatabases;
 import dev.migrate.engine.scripts.RevisionScript;
@@ -237,16 +240,17 @@ class VerifierTest {
     void theHeadSchemaIsComparedWithTheDesiredSchema() throws IOException {
         revision("a1", "", "create users", "CREATE TABLE users (id bigint PRIMARY KEY, name text);", "DROP TABLE users;");
         revision("b2", "a1", "add email", "ALTER TABLE users ADD COLUMN email text;", "ALTER TABLE users DROP COLUMN email;");
-        Path schema = Files.createDirectories(project.resolve(DesiredSchema.DEFAULT_FOLDER));
+        Path schema = Files.createDirectories(project.resolve("src/main/schema"));
         Files.writeString(schema.resolve("10_users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, name text, email text);\n");
 
-        VerifyReport same = verify(VerifyOptions.defaults().withDesired(DesiredSchema.locate(project).orElseThrow()));
+        VerifyReport same = verify(VerifyOptions.defaults().withDesired(desired()));
         assertTrue(same.passed(), texts(same).toString());
-        assertTrue(same.notes().contains("The head schema equals the desired schema " + schema + "."), same.notes().toString());
+        assertTrue(same.notes().contains("The head schema equals the desired schema " + desired().description() + "."),
+                same.notes().toString());
 
         Files.writeString(schema.resolve("20_users_index.sql"), "CREATE INDEX users_name_idx ON users (name);\n"
                 + "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n");
-        VerifyReport differs = verify(VerifyOptions.defaults().withDesired(DesiredSchema.locate(project).orElseThrow()));
+        VerifyReport differs = verify(VerifyOptions.defaults().withDesired(desired()));
         assertEquals(1, differs.problems().size(), texts(differs).toString());
         Problem p = differs.problems().get(0);
         assertEquals(Kind.HEAD_NOT_DESIRED, p.kind());
@@ -257,9 +261,13 @@ class VerifierTest {
 
         Files.writeString(schema.resolve("30_broken.sql"), "\nCREATE INDEX ON missing_table (id);\n");
         DesiredSchemaException e = assertThrows(DesiredSchemaException.class,
-                () -> verify(VerifyOptions.defaults().withDesired(DesiredSchema.locate(project).orElseThrow())));
-        assertTrue(e.getMessage().startsWith("Desired schema " + schema.resolve("30_broken.sql")
-                + " does not apply to an empty database at line 2: SQLSTATE 42P01: "), e.getMessage());
+                () -> verify(VerifyOptions.defaults().withDesired(desired())));
+        assertTrue(e.getMessage().startsWith("The desired schema does not build: src/main/schema/30_broken.sql line 2 fails"
+                + " (SQLSTATE 42P01): "), e.getMessage());
+    }
+
+    private SqlFilesSchema desired() {
+        return SqlFilesSchema.find(project.resolve("src/main/schema"), "src/main/schema").orElseThrow();
     }
 
     @Test
