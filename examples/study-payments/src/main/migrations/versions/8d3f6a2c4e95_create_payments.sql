@@ -1,0 +1,31 @@
+-- create payments, one per report purchase
+--
+-- Revision ID: 8d3f6a2c4e95
+-- Revises: 5c0d8e4a1b72
+-- Create Date: 2026-11-05 11:05:00
+
+-- migrate:upgrade
+CREATE TYPE paymentstatus AS ENUM ('requires_payment', 'succeeded', 'refunded', 'failed');
+
+CREATE TABLE payments (
+    id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id           bigint NOT NULL REFERENCES users (id),
+    report_id         bigint REFERENCES reports (id) ON DELETE SET NULL,
+    stripe_payment_id text NOT NULL,
+    amount_cents      integer NOT NULL CHECK (amount_cents > 0),
+    currency          char(3) NOT NULL DEFAULT 'EUR',
+    status            paymentstatus NOT NULL DEFAULT 'requires_payment',
+    created_at        timestamptz NOT NULL DEFAULT now(),
+    updated_at        timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE UNIQUE INDEX ux_payments_stripe_payment_id ON payments (stripe_payment_id);
+CREATE INDEX ix_payments_user_id ON payments (user_id);
+
+CREATE TRIGGER payments_set_updated_at
+    BEFORE UPDATE ON payments
+    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+
+-- migrate:downgrade
+DROP TABLE payments;
+DROP TYPE paymentstatus;
