@@ -51,7 +51,7 @@ public final class JavaMigrations {
     }
 
     /** Where the bytes of one class file are: a file in a class folder, or an entry of a jar. */
-    private record ClassFile(Path path, Path jar, String entry) {
+    record ClassFile(Path path, Path jar, String entry) {
         byte[] read() {
             try {
                 if (jar == null) {
@@ -209,7 +209,7 @@ public final class JavaMigrations {
     }
 
     /** The class files of {@code pkg} and its sub-packages in one class path entry; the first entry holding a class wins. */
-    private static void collect(Path entry, String pkg, Map<String, ClassFile> files) {
+    static void collect(Path entry, String pkg, Map<String, ClassFile> files) {
         String folder = pkg.replace('.', '/');
         if (Files.isDirectory(entry)) {
             Path dir = entry.resolve(folder);

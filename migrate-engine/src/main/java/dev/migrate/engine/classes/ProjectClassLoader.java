@@ -36,6 +36,16 @@ public final class ProjectClassLoader implements AutoCloseable {
      * compiled yet has nothing to find).
      */
     public static ProjectClassLoader open(List<Path> classPath) {
+        return open(classPath, List.of());
+    }
+
+    /**
+     * A loader over {@code classPath} that also takes the classes whose names start with one of
+     * {@code sharedPrefixes} (e.g. {@code jakarta.persistence.}) from the tool when the tool has them,
+     * so that a library of the tool (Hibernate) and the project's classes agree on them (an
+     * {@code @Entity} is the same annotation for both); otherwise from the project.
+     */
+    public static ProjectClassLoader open(List<Path> classPath, List<String> sharedPrefixes) {
         List<Path> entries = List.copyOf(classPath);
         List<URL> urls = new ArrayList<>(entries.size());
         for (Path entry : entries) {
@@ -45,12 +55,24 @@ public final class ProjectClassLoader implements AutoCloseable {
                 throw new IllegalArgumentException("Class path entry " + entry + " cannot be a URL: " + e.getMessage(), e);
             }
         }
-        return new ProjectClassLoader(entries, new Loader(urls.toArray(URL[]::new)));
+        return new ProjectClassLoader(entries, new Loader(urls.toArray(URL[]::new), List.copyOf(sharedPrefixes)));
     }
 
     /** The class path, as given. */
     public List<Path> classPath() {
         return classPath;
+    }
+
+    /**
+     * The binary names of the classes in {@code pkg} and its sub-packages on the class path,
+     * sorted; nested classes included. The first entry holding a class wins.
+     */
+    public List<String> classNames(String pkg) {
+        java.util.Map<String, JavaMigrations.ClassFile> found = new java.util.TreeMap<>();
+        for (Path entry : classPath) {
+            JavaMigrations.collect(entry, pkg, found);
+        }
+        return List.copyOf(found.keySet());
     }
 
     /** The class loader itself, e.g. to load a class by name or to make it a thread's context loader. */
@@ -75,14 +97,26 @@ public final class ProjectClassLoader implements AutoCloseable {
 
         private static final ClassLoader TOOL = ProjectClassLoader.class.getClassLoader();
 
-        Loader(URL[] urls) {
+        private final List<String> sharedPrefixes;
+
+        Loader(URL[] urls, List<String> sharedPrefixes) {
             super("migrate-project", urls, ClassLoader.getPlatformClassLoader());
+            this.sharedPrefixes = sharedPrefixes;
         }
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             if (SHARED.contains(name)) {
                 return TOOL.loadClass(name);
+            }
+            for (String prefix : sharedPrefixes) {
+                if (name.startsWith(prefix)) {
+                    try {
+                        return TOOL.loadClass(name);
+                    } catch (ClassNotFoundException e) {
+                        break; // the tool does not have it: the project's own copy, if any
+                    }
+                }
             }
             return super.loadClass(name, resolve);
         }
