@@ -53,9 +53,12 @@ class EntityDdlTest {
     }
 
     @Test
-    void twoEntitiesBecomePostgresqlDdlThatAppliesToARealDatabase(TestDatabase db) throws IOException {
+    void twoEntitiesBecomePostgresqlDdlThatAppliesToARealDatabase(TestDatabase db) throws Exception {
         List<String> ddl;
-        try (ProjectClassLoader classes = EntityDdl.classLoader(List.of(entities()))) {
+        // a project has its own copy of the JPA API on its class path; the tool's is the one both sides use
+        Path ownJpaApi = Path.of(jakarta.persistence.Entity.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        try (ProjectClassLoader classes = EntityDdl.classLoader(List.of(entities(), ownJpaApi))) {
+            assertEquals(jakarta.persistence.Entity.class, classes.loader().loadClass("jakarta.persistence.Entity"));
             ddl = EntityDdl.createStatements(classes, List.of("app.model"));
         }
         String all = String.join("\n", ddl);
