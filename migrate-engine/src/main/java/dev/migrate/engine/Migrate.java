@@ -79,6 +79,9 @@ public final class Migrate implements AutoCloseable {
     private boolean verbose;
     private boolean keepRunning;
     private DesiredSchema desiredSchema;
+    private List<Path> projectClassPath = List.of();
+    private List<String> javaPackages = List.of();
+    private dev.migrate.engine.classes.ProjectClassLoader projectClasses;
 
     private Migrate(ProjectLayout layout, EnvironmentConfig environment, MigrateListener listener) {
         this.layout = layout;
@@ -254,6 +257,17 @@ public final class Migrate implements AutoCloseable {
     /** Prints the embedded server's host, port and database when it starts (goals' {@code migrate.verbose}). */
     public Migrate verbose(boolean on) {
         this.verbose = on;
+        return this;
+    }
+
+    /**
+     * Revisions written in Java ({@link JavaMigration}) in {@code packages} of the project's
+     * {@code classPath} (its output directory and runtime dependencies) join the graph; they are
+     * loaded, in a class loader of their own closed with this run, when the graph is first needed.
+     */
+    public Migrate javaMigrations(List<Path> classPath, List<String> packages) {
+        this.projectClassPath = List.copyOf(classPath);
+        this.javaPackages = packages.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
         return this;
     }
 
@@ -585,8 +599,14 @@ public final class Migrate implements AutoCloseable {
                     embedded.close();
                 }
             } finally {
-                if (scratchServer != null) {
-                    scratchServer.close();
+                try {
+                    if (scratchServer != null) {
+                        scratchServer.close();
+                    }
+                } finally {
+                    if (projectClasses != null) {
+                        projectClasses.close();
+                    }
                 }
             }
         }
@@ -666,8 +686,14 @@ public final class Migrate implements AutoCloseable {
 
     private ScriptDirectory scripts() {
         if (scripts == null) {
-            scripts = ScriptDirectory.load(layout.versionPaths(),
+            ScriptDirectory files = ScriptDirectory.load(layout.versionPaths(),
                     RevisionCache.open(layout.baseDirectory().resolve(REVISION_CACHE), Version.current()));
+            if (!javaPackages.isEmpty()) {
+                projectClasses = dev.migrate.engine.classes.ProjectClassLoader.open(projectClassPath);
+                files = files.with(dev.migrate.engine.classes.JavaMigrations.find(projectClasses, javaPackages),
+                        s -> s.java().orElseThrow().className());
+            }
+            scripts = files;
         }
         return scripts;
     }

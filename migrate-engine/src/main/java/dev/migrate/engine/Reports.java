@@ -101,12 +101,13 @@ public final class Reports {
             }
             script.ifPresent(s -> {
                 lines.add("Path: " + s.file());
+                s.java().ifPresent(j -> lines.add("Java: " + j.className()));
                 s.createDate().ifPresent(d -> lines.add("Create Date: " + d));
                 if (!s.transactional()) {
                     lines.add("Transactional: false");
                 }
                 if (!s.reversible()) {
-                    lines.add("Irreversible: " + s.downgradeSection().description());
+                    lines.add("Irreversible: " + s.irreversibleReason());
                 }
             });
             lines.add("");

@@ -10,12 +10,14 @@ import dev.migrate.engine.config.MissingPropertyException;
 import dev.migrate.engine.database.DatabaseConnectionException;
 import dev.migrate.engine.embedded.EmbeddedServerException;
 import dev.migrate.engine.EnvironmentRequest;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
@@ -82,6 +84,16 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter(property = "migrate.output")
     protected File output;
 
+    /**
+     * Packages of the project's compiled classes (and dependencies) holding revisions written in
+     * Java ({@code dev.migrate.engine.JavaMigration}); comma-separated with {@code -D}.
+     */
+    @Parameter(property = "migrate.javaMigrations")
+    private List<String> javaMigrations;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
     /** Leave the embedded PostgreSQL running after the goal, for psql; the next goal using it stops it. */
     @Parameter(property = "migrate.keepRunning", defaultValue = "false")
     private boolean keepRunning;
@@ -98,6 +110,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             return;
         }
         try (Migrate migrate = Migrate.open(layout(), environment(), new MavenListener(getLog()))) {
+            if (javaMigrations != null && !javaMigrations.isEmpty()) {
+                migrate.javaMigrations(projectClassPath(), javaMigrations);
+            }
             run(migrate.keepRunning(keepRunning));
         } catch (ConfigException | DatabaseConnectionException | EmbeddedServerException e) {
             // the environment: settings, server, network
@@ -146,6 +161,18 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         ProjectLayout layout = ProjectLayout.standard(base)
                 .withVersionPaths(versionPaths == null ? List.of() : versionPaths.stream().map(File::toPath).toList());
         return fileTemplate == null ? layout : layout.withFileTemplate(fileTemplate);
+    }
+
+    /** The project's output directory and runtime dependencies, as the goal resolved them. */
+    private List<Path> projectClassPath() throws MojoExecutionException {
+        if (project == null || project.getFile() == null) {
+            throw new MojoExecutionException("<javaMigrations> needs a project: run the goal in a Maven project folder.");
+        }
+        try {
+            return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The project's runtime class path is not resolved: " + e.getMessage(), e);
+        }
     }
 
     private EnvironmentRequest environment() throws MojoExecutionException {

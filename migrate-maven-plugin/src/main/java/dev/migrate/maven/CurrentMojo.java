@@ -2,10 +2,11 @@ package dev.migrate.maven;
 
 import dev.migrate.engine.Migrate;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Prints the revisions the database is at. */
-@Mojo(name = "current", threadSafe = true)
+@Mojo(name = "current", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class CurrentMojo extends AbstractMigrateMojo {
     /** Also prints the details of the revisions, and of the embedded server when one is used. */
     @Parameter(property = "migrate.verbose", defaultValue = "false")

@@ -3,10 +3,11 @@ package dev.migrate.maven;
 import dev.migrate.engine.Migrate;
 import dev.migrate.engine.RunOptions;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Reverts the database to a target ({@code -1}, a revision, {@code base}); the target is required. */
-@Mojo(name = "downgrade", threadSafe = true)
+@Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class DowngradeMojo extends AbstractScriptMojo {
     /** Required; checked by the goal so that the message names {@code -Dmigrate.target}. */
     @Parameter(property = "migrate.target")

@@ -2,10 +2,11 @@ package dev.migrate.maven;
 
 import dev.migrate.engine.Migrate;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Lists the heads of the revision graph. */
-@Mojo(name = "heads", threadSafe = true)
+@Mojo(name = "heads", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class HeadsMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.verbose", defaultValue = "false")
     private boolean verbose;

@@ -2,10 +2,11 @@ package dev.migrate.maven;
 
 import dev.migrate.engine.Migrate;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Lists revisions newest first from the files alone; {@code indicateCurrent} connects and marks the current ones. */
-@Mojo(name = "history", threadSafe = true)
+@Mojo(name = "history", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class HistoryMojo extends AbstractMigrateMojo {
     /** Range {@code from:to}, e.g. {@code base:head}, {@code -3:}, {@code current:}. */
     @Parameter(property = "migrate.range")

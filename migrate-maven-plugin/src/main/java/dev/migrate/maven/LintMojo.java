@@ -6,6 +6,7 @@ import dev.migrate.engine.lint.LintFailedException;
 import dev.migrate.engine.lint.LintResult;
 import dev.migrate.engine.lint.Severity;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -15,7 +16,7 @@ import java.io.File;
  * full scans, destructive and backward-incompatible changes), measured on a scratch database,
  * plus static rules. Fails at or above {@code migrate.failOn}.
  */
-@Mojo(name = "lint", threadSafe = true)
+@Mojo(name = "lint", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class LintMojo extends AbstractMigrateMojo {
     /** Revisions to lint, {@code from:to}; default the pending ones (all when the database cannot be reached). */
     @Parameter(property = "migrate.range")

@@ -3,10 +3,11 @@ package dev.migrate.maven;
 import dev.migrate.engine.Migrate;
 import dev.migrate.engine.RevisionRequest;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Writes a revision that merges several heads into one ({@code alembic merge}). */
-@Mojo(name = "merge", threadSafe = true)
+@Mojo(name = "merge", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class MergeMojo extends AbstractMigrateMojo {
     /** Revisions to merge (comma-separated), or {@code heads}. */
     @Parameter(property = "migrate.revisions", defaultValue = "heads")

@@ -2,10 +2,11 @@ package dev.migrate.maven;
 
 import dev.migrate.engine.Migrate;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Shows one revision: id, parents, children, labels, file and message. */
-@Mojo(name = "show", threadSafe = true)
+@Mojo(name = "show", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class ShowMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.revision", defaultValue = "head")
     private String revision;

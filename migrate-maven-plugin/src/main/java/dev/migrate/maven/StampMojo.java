@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.engine.Migrate;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Sets the version table to the target revisions without running any migration. */
-@Mojo(name = "stamp", threadSafe = true)
+@Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class StampMojo extends AbstractScriptMojo {
     /** One or more targets, comma-separated. */
     /** Required; checked by the goal so that the message names {@code -Dmigrate.target}. */

@@ -4,10 +4,11 @@ import dev.migrate.engine.Migrate;
 import dev.migrate.engine.RunOptions;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Upgrades the database to a target, by default all heads ({@code alembic upgrade heads}). */
-@Mojo(name = "upgrade", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+@Mojo(name = "upgrade", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class UpgradeMojo extends AbstractScriptMojo {
     /** Target: {@code heads}, {@code head}, a revision, {@code label@head}, {@code +N}; with sql, a range {@code from:to}. */
     @Parameter(property = "migrate.target", defaultValue = "heads")

@@ -16,7 +16,7 @@ public final class IrreversibleRevisionException extends DatabaseException {
         super((scripts.size() == 1 ? "Revision " : "Revisions ") + scripts.stream()
                 .map(s -> s.id() + " (" + s.file() + ")").collect(Collectors.joining(", "))
                 + (scripts.size() == 1 ? " is" : " are") + " irreversible (" + scripts.stream()
-                .map(s -> (scripts.size() == 1 ? "" : s.id() + ": ") + s.downgradeSection().description())
+                .map(s -> (scripts.size() == 1 ? "" : s.id() + ": ") + s.irreversibleReason())
                 .collect(Collectors.joining("; ")) + "): the downgrade cannot pass through "
                 + (scripts.size() == 1 ? "it" : "them") + ". Nothing was run. Choose a target above "
                 + (scripts.size() == 1 ? "it" : "them") + ", write the downgrade SQL, or, when there is truly "

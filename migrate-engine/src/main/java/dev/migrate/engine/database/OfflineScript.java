@@ -15,7 +15,8 @@ import java.util.Map;
  * connecting: the table creation at the top, then per revision a comment in Alembic's words,
  * {@code BEGIN;}, its statements, its version-table change and history row, {@code COMMIT;}. The
  * version-table and history statements come from {@link MigrationTables}, as online. History
- * rows record a duration of 0.
+ * rows record a duration of 0. A revision written in Java gets a comment block saying so in place of
+ * its statements (its version change is still written).
  */
 public final class OfflineScript {
     private OfflineScript() {
@@ -44,6 +45,9 @@ public final class OfflineScript {
             out.append(script.transactional() ? "" : " (not transactional)").append("\n\n");
             if (!all && script.transactional()) {
                 statement(out, "BEGIN");
+            }
+            if (script.isJava()) {
+                javaStep(out, step, script);
             }
             for (SqlStatement sql : step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade()) {
                 statement(out, sql.sql());
@@ -76,6 +80,17 @@ public final class OfflineScript {
             statement(out, "COMMIT");
         }
         return out.toString();
+    }
+
+    /** The comment block standing for a revision written in Java, whose code cannot be rendered as SQL. */
+    private static void javaStep(StringBuilder out, Step step, RevisionScript script) {
+        String className = script.java().orElseThrow().className();
+        out.append("-- JAVA MIGRATION: revision ").append(script.id()).append(" is Java code (class ").append(className)
+                .append(", method ").append(step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade")
+                .append("(Connection)) and cannot be rendered as SQL.\n")
+                .append("-- Its changes are NOT in this script: run this revision online (migrate:")
+                .append(step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade")
+                .append("), or apply them by hand here, before the version change below.\n\n");
     }
 
     /** Appends the statement and its semicolon, on a line of its own when the last line holds a comment. */

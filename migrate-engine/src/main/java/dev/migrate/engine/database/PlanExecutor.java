@@ -4,6 +4,7 @@ import dev.migrate.engine.graph.Direction;
 import dev.migrate.engine.graph.Plan;
 import dev.migrate.engine.graph.Step;
 import dev.migrate.engine.graph.VersionChange;
+import dev.migrate.engine.scripts.JavaStep;
 import dev.migrate.engine.scripts.RevisionScript;
 import dev.migrate.engine.scripts.SqlStatement;
 import org.postgresql.PGConnection;
@@ -169,7 +170,8 @@ final class PlanExecutor {
         List<SqlStatement> statements = statements(step, script);
         InterruptedStep resume = context.resume();
         boolean resuming = resume != null && resume.revision().equals(script.id()) && resume.direction() == step.direction();
-        int from = resuming ? Math.min(resume.statementsDone(), statements.size()) : 0;
+        int total = script.isJava() ? 1 : statements.size(); // a Java revision is one step of progress
+        int from = resuming ? Math.min(resume.statementsDone(), total) : 0;
         connection.setAutoCommit(true);
         long id = -1;
         if (settings.lockMode() == LockMode.SESSION) {
@@ -182,9 +184,29 @@ final class PlanExecutor {
                 id = rs.getLong(1);
             }
             if (resuming) {
-                listener.resuming(step, script, from, statements.size());
+                listener.resuming(step, script, from, total);
             }
         }
+        if (script.isJava()) {
+            if (from == 0) {
+                runNonTransactionalJava(step, script, id, current);
+            }
+        } else {
+            runInAutocommit(step, script, statements, from, id, current);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        String history = id >= 0 ? tables.historyFinish(id, script.checksum(), ms).inline()
+                : tables.historyInsert(historyEntry(step, script, ms, settings)).inline();
+        connection.setAutoCommit(false);
+        commitBatch(step, script, history, current, (script.isJava() ? "Its Java code ran (recorded)"
+                : "All " + statements.size() + " statements ran (recorded)") + ", but its "
+                + "version change was not written; the version table is still at " + describe(current) + ".");
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The statements of a non-transactional step from {@code from} on, each recorded as done (when {@code id >= 0}). */
+    private void runInAutocommit(Step step, RevisionScript script, List<SqlStatement> statements, int from, long id,
+                                 Set<String> current) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (int i = from; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
@@ -221,13 +243,33 @@ final class PlanExecutor {
                 }
             }
         }
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        String history = id >= 0 ? tables.historyFinish(id, script.checksum(), ms).inline()
-                : tables.historyInsert(historyEntry(step, script, ms, settings)).inline();
-        connection.setAutoCommit(false);
-        commitBatch(step, script, history, current, "All " + statements.size() + " statements ran (recorded), but its "
-                + "version change was not written; the version table is still at " + describe(current) + ".");
-        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * A non-transactional Java revision in autocommit, as one step of progress: recorded as done in
+     * its history row when it returns, so that a resume does not run it again.
+     */
+    private void runNonTransactionalJava(Step step, RevisionScript script, long id, Set<String> current) throws SQLException {
+        String outcome = "The revision is not transactional: what its code ran before it failed stays applied; the "
+                + "version table is still at " + describe(current) + ". Fix the class (or the data), then run the "
+                + "upgrade again (the method runs from its start), or finish it by hand and record it with migrate:stamp.";
+        try {
+            runJava(step, script, false, outcome);
+        } catch (JavaMigrationFailedException e) {
+            if (id >= 0) {
+                deleteQuietly(id);
+            }
+            throw e;
+        }
+        if (id >= 0) {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery(tables.historyProgress(id, 1, lockHeldOrTrue()))) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    throw lockLost(script, "Its Java code ran and is recorded; the version table is still at "
+                            + describe(current) + ". The next run says so and offers -Dmigrate.resume=" + script.id() + ".");
+                }
+            }
+        }
     }
 
     private String nonTransactionalOutcome(RevisionScript script, int failed, int total, Set<String> current, SQLException e) {
@@ -391,6 +433,10 @@ final class PlanExecutor {
      * the hint to mark the revision non-transactional; a lock timeout names who held the lock.
      */
     private void runTransactionalStatements(Step step, RevisionScript script, String outcome) {
+        if (script.isJava()) {
+            runJava(step, script, true, outcome);
+            return;
+        }
         List<SqlStatement> statements = statements(step, script);
         try (Statement st = connection.createStatement()) {
             for (SqlStatement statement : statements) {
@@ -419,6 +465,48 @@ final class PlanExecutor {
             }
         } catch (SQLException e) {
             throw new DatabaseException("Could not create a statement for revision " + script.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A revision written in Java: its method runs on the run's connection behind a guard (inside the
+     * open transaction when {@code transactional}, else in autocommit). What it throws fails the
+     * revision, naming the class; a transactional one is rolled back. A transactional one that sent
+     * a {@code COMMIT} of its own is reported as {@link #requireOwnTransaction} does for SQL.
+     */
+    private void runJava(Step step, RevisionScript script, boolean transactional, String outcome) {
+        JavaStep java = script.java().orElseThrow();
+        GuardedConnection guard = GuardedConnection.over(connection, transactional, java.className());
+        try {
+            java.run(step.direction(), guard.proxy());
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            if (transactional) {
+                rollbackQuietly();
+                if (lockIsGone()) {
+                    throw lockLost(script, outcome);
+                }
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new JavaMigrationFailedException(script.id(), step.direction(), java.className(), script.file(), e, outcome);
+        }
+        if (transactional && guard.usedStatements() && transactionState() == TransactionState.IDLE) {
+            throw new DatabaseException("Revision " + script.id() + " (Java class " + java.className() + ") ended its own "
+                    + "transaction during " + step.direction().word() + " (a COMMIT or ROLLBACK sent as SQL): what ran "
+                    + "before that point is committed without its version change, and the version table is unchanged. "
+                    + "Check the database, remove the transaction control (or set transactional = false in @Migration), "
+                    + "then run it again or stamp.");
+        }
+    }
+
+    private TransactionState transactionState() {
+        try {
+            return connection.unwrap(BaseConnection.class).getTransactionState();
+        } catch (SQLException e) {
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.migrate.engine.graph.Revision;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Optional;
  * the file. A downgrade section that is missing or empty after a non-empty upgrade makes the
  * revision irreversible, unless the section says {@code -- migrate:nothing-to-undo}. For a
  * revision whose header came from {@link RevisionCache}, the statements are read from the file on
- * first use.
+ * first use. A revision written in Java ({@link #java()}) has no statements; its class runs instead.
  */
 public record RevisionScript(
         Revision revision,
@@ -23,7 +24,8 @@ public record RevisionScript(
         List<SqlStatement> upgrade,
         List<SqlStatement> downgrade,
         String checksum,
-        DowngradeSection downgradeSection) {
+        DowngradeSection downgradeSection,
+        Optional<JavaStep> java) {
 
     /** What a file's downgrade section holds. */
     public enum DowngradeSection {
@@ -51,7 +53,26 @@ public record RevisionScript(
     public RevisionScript {
         upgrade = upgrade instanceof LazyStatements ? upgrade : List.copyOf(upgrade);
         downgrade = downgrade instanceof LazyStatements ? downgrade : List.copyOf(downgrade);
-        java.util.Objects.requireNonNull(downgradeSection, "downgradeSection");
+        Objects.requireNonNull(downgradeSection, "downgradeSection");
+        java = java == null ? Optional.empty() : java;
+    }
+
+    /** A revision read from a file (not Java). */
+    public RevisionScript(Revision revision, String message, Path file, Optional<String> createDate, boolean transactional,
+                          List<SqlStatement> upgrade, List<SqlStatement> downgrade, String checksum,
+                          DowngradeSection downgradeSection) {
+        this(revision, message, file, createDate, transactional, upgrade, downgrade, checksum, downgradeSection,
+                Optional.empty());
+    }
+
+    /**
+     * A revision written in Java: no statements, {@code file} is its class file, {@code checksum}
+     * that of its class bytes.
+     */
+    public static RevisionScript ofJava(Revision revision, String message, Path classFile, boolean transactional,
+                                        String checksum, JavaStep step) {
+        return new RevisionScript(revision, message, classFile, Optional.empty(), transactional, List.of(), List.of(),
+                checksum, step.reversible() ? DowngradeSection.STATEMENTS : DowngradeSection.MISSING, Optional.of(step));
     }
 
     /** A script whose downgrade section is {@link DowngradeSection#MISSING} when it has no statements. */
@@ -59,6 +80,17 @@ public record RevisionScript(
                           List<SqlStatement> upgrade, List<SqlStatement> downgrade, String checksum) {
         this(revision, message, file, createDate, transactional, upgrade, downgrade, checksum,
                 downgrade.isEmpty() ? DowngradeSection.MISSING : DowngradeSection.STATEMENTS);
+    }
+
+    /** Whether this revision is a Java class rather than a file of SQL. */
+    public boolean isJava() {
+        return java.isPresent();
+    }
+
+    /** Why a downgrade cannot pass through this revision, in the words of a message. */
+    public String irreversibleReason() {
+        return java.isPresent() ? "class " + java.get().className() + " does not override downgrade(Connection)"
+                : downgradeSection.description();
     }
 
     public String id() {
@@ -71,6 +103,9 @@ public record RevisionScript(
      * revision has nothing to undo).
      */
     public boolean reversible() {
+        if (java.isPresent()) {
+            return java.get().reversible();
+        }
         return !downgrade.isEmpty() || upgrade.isEmpty() || downgradeSection == DowngradeSection.NOTHING_TO_UNDO;
     }
 }

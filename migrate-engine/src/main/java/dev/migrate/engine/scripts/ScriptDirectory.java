@@ -209,6 +209,32 @@ public final class ScriptDirectory {
         return path.getFileName().toString().startsWith(".");
     }
 
+    /**
+     * These revisions and {@code more} (revisions written in Java), in one graph; each of
+     * {@code more} is named in graph errors by {@code names}' answer (its class name).
+     *
+     * @throws DuplicateRevisionException if one of {@code more} has the id of a file or of another
+     */
+    public ScriptDirectory with(List<RevisionScript> more, java.util.function.Function<RevisionScript, String> names) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<RevisionScript> all = new ArrayList<>(scripts);
+        Map<String, Path> paths = new LinkedHashMap<>(relativePaths);
+        for (RevisionScript script : more) {
+            RevisionScript first = byId.get(script.id());
+            if (first == null) {
+                first = all.stream().filter(s -> s.id().equals(script.id())).findFirst().orElse(null);
+            }
+            if (first != null) {
+                throw new DuplicateRevisionException(script.id(), first.file().toString(), names.apply(script));
+            }
+            all.add(script);
+            paths.put(script.id(), Path.of(names.apply(script)));
+        }
+        return new ScriptDirectory(versionDirs, all, paths);
+    }
+
     /** The version directories, as given. */
     public List<Path> versionDirs() {
         return versionDirs;

@@ -1,0 +1,6 @@
+/**
+ * JPA entities as a desired schema ({@link dev.migrate.engine.schema.jpa.EntityDdl}): Hibernate's
+ * schema generation over the project's {@code @Entity} classes. The only package that refers to
+ * Hibernate, an optional dependency.
+ */
+package dev.migrate.engine.schema.jpa;
