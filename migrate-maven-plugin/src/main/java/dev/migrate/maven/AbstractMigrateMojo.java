@@ -7,8 +7,6 @@ import dev.migrate.engine.Report;
 import dev.migrate.engine.config.ConfigException;
 import dev.migrate.engine.config.Credentials;
 import dev.migrate.engine.config.MissingPropertyException;
-import dev.migrate.engine.database.DatabaseConnectionException;
-import dev.migrate.engine.embedded.EmbeddedServerException;
 import dev.migrate.engine.EnvironmentRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -91,7 +89,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         try {
             PropertyCheck.refuseUnknown(session);
         } catch (MigrateException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         }
         if (skip) {
             getLog().info("Skipping migrate (migrate.skip=true)");
@@ -99,15 +97,16 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         }
         try (Migrate migrate = Migrate.open(layout(), environment(), new MavenListener(getLog()))) {
             run(migrate.keepRunning(keepRunning));
-        } catch (ConfigException | DatabaseConnectionException | EmbeddedServerException e) {
-            // the environment: settings, server, network
-            throw new MojoExecutionException(e.getMessage(), e);
         } catch (MigrateException e) {
-            // the user's content: targets, revision files, SQL
-            throw PluginMessages.failure(e);
+            throw failure(e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** The engine's error by its kind: the user's content fails the build, the environment is an error of it. */
+    private static MojoExecutionException failure(MigrateException e) throws MojoFailureException {
+        return PluginMessages.raise(e);
     }
 
     /** The goal's one engine call. */
@@ -120,9 +119,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             Output.write(json ? report.toJson() + System.lineSeparator()
                     : String.join(System.lineSeparator(), report.lines(verbose)) + System.lineSeparator(), output, getLog());
         } else if (json) {
-            System.out.println(report.toJson());
+            System.out.println(PluginMessages.text(report.toJson()));
         } else {
-            report.lines(verbose).forEach(getLog()::info);
+            report.lines(verbose).forEach(line -> getLog().info(PluginMessages.text(line)));
         }
     }
 
@@ -172,7 +171,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         try {
             return Optional.of(server(id));
         } catch (MojoExecutionException e) {
-            throw new MigrateException(e.getMessage());
+            throw new ConfigException(e.getMessage());
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.migrate.engine.config;
 
+import dev.migrate.engine.Version;
+import dev.migrate.engine.database.DatabaseSettings;
+import dev.migrate.engine.database.LockMode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -415,9 +418,9 @@ public final class EnvironmentResolver {
         EnvironmentConfig build() {
             Optional<Value> url = setting("url");
             url.ifPresent(u -> notices.addAll(settings.keepConnectionSettingsWith(u.rank())));
-            String schema = identifier("schema", "public");
-            String versionTable = identifier("versionTable", "migrate_version");
-            String historyTable = identifier("historyTable", "migrate_history");
+            String schema = identifier("schema", DatabaseSettings.DEFAULT_SCHEMA);
+            String versionTable = identifier("versionTable", DatabaseSettings.DEFAULT_VERSION_TABLE);
+            String historyTable = identifier("historyTable", DatabaseSettings.DEFAULT_HISTORY_TABLE);
             Optional<Duration> lockTimeout = duration("lockTimeout");
             Optional<Duration> statementTimeout = duration("statementTimeout");
             boolean protectedEnvironment = bool("protected");
@@ -434,9 +437,10 @@ public final class EnvironmentResolver {
                 properties.setProperty("ApplicationName", "migrate");
                 String line = "Environment " + name + ": embedded PostgreSQL in " + EMBEDDED_DATA_DIR
                         + " (schema " + schema + ")";
-                return new EnvironmentConfig(name, Optional.empty(), properties, line, schema, versionTable,
-                        historyTable, lockTimeout, statementTimeout, protectedEnvironment,
-                        poolerSetting.orElse(PoolerMode.SESSION), false, Optional.of(dataDir), notices, origins);
+                DatabaseSettings database = database("", properties, schema, versionTable, historyTable, lockTimeout,
+                        statementTimeout, poolerSetting.orElse(PoolerMode.SESSION));
+                return new EnvironmentConfig(name, line, database, protectedEnvironment, false, Optional.of(dataDir),
+                        notices, origins);
             }
 
             DatabaseUrl database;
@@ -483,9 +487,29 @@ public final class EnvironmentResolver {
                 database = database.withProperty("ApplicationName", "migrate");
             }
             String line = "Environment " + name + ": " + database.masked() + " (schema " + schema + ")" + urlSource;
-            return new EnvironmentConfig(name, Optional.of(database.jdbcUrl()), database.driverProperties(), line,
-                    schema, versionTable, historyTable, lockTimeout, statementTimeout, protectedEnvironment, pooler,
-                    supabase, Optional.empty(), notices, origins);
+            DatabaseSettings settings = database(database.jdbcUrl(), database.driverProperties(), schema, versionTable,
+                    historyTable, lockTimeout, statementTimeout, pooler);
+            return new EnvironmentConfig(name, line, settings, protectedEnvironment, supabase, Optional.empty(),
+                    notices, origins);
+        }
+
+        /** The settings the database code runs with; unset timeouts keep {@link DatabaseSettings}' defaults. */
+        private DatabaseSettings database(String jdbcUrl, Properties properties, String schema, String versionTable,
+                                          String historyTable, Optional<Duration> lockTimeout,
+                                          Optional<Duration> statementTimeout, PoolerMode pooler) {
+            if (versionTable.equals(historyTable)) {
+                throw new InvalidSettingException("historyTable", origins.getOrDefault("historyTable", "the default"),
+                        "it is the versionTable's name too, '" + versionTable + "'; the two tables need different names");
+            }
+            DatabaseSettings settings = DatabaseSettings.of(jdbcUrl, properties)
+                    .withSchema(schema)
+                    .withVersionTable(versionTable)
+                    .withHistoryTable(historyTable)
+                    .withLockMode(pooler == PoolerMode.TRANSACTION ? LockMode.TRANSACTION : LockMode.SESSION)
+                    .withEnvironment(name)
+                    .withToolVersion(Version.current());
+            settings = lockTimeout.map(settings::withLockTimeout).orElse(settings);
+            return statementTimeout.map(settings::withStatementTimeout).orElse(settings);
         }
 
         /**
@@ -583,7 +607,7 @@ public final class EnvironmentResolver {
             }
             notices.add("Ignoring " + fallback.originOfKey().apply("url") + shown + ": environment " + name
                     + " has its own url, from " + url.origin() + ". DATABASE_URL only gives the url of an environment "
-                    + "that names none; to override an environment's url use -Dmigrate.url or MIGRATE_URL.");
+                    + "that names none; to override an environment's url use " + dev.migrate.engine.Advice.setting("url") + " or MIGRATE_URL.");
         }
 
         private String identifier(String key, String defaultValue) {
@@ -592,9 +616,9 @@ public final class EnvironmentResolver {
                 return defaultValue;
             }
             String text = value.get().text();
-            if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63 || text.indexOf('\0') >= 0) {
-                throw new InvalidSettingException(key, value.get().origin(),
-                        "'" + text + "' is not a PostgreSQL identifier (at most 63 bytes)");
+            if (DatabaseSettings.identifierProblem(text).isPresent()) {
+                throw new InvalidSettingException(key, value.get().origin(), "'" + text.replace("\0", "")
+                        + "' is not a PostgreSQL identifier (at most " + DatabaseSettings.MAX_IDENTIFIER_BYTES + " bytes)");
             }
             return text;
         }

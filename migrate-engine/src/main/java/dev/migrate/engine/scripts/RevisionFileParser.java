@@ -4,7 +4,6 @@ import dev.migrate.engine.config.Spelling;
 import dev.migrate.engine.graph.Revision;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -65,7 +64,7 @@ public final class RevisionFileParser {
         try {
             raw = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read revision file " + file, e);
+            throw new FileAccessException(file, "read revision file", e);
         }
         return parse(file, raw);
     }
