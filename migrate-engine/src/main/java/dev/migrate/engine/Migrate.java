@@ -1,10 +1,7 @@
 package dev.migrate.engine;
 
-import dev.migrate.engine.config.DatabaseUrl;
 import dev.migrate.engine.config.EnvironmentConfig;
 import dev.migrate.engine.config.EnvironmentResolver;
-import dev.migrate.engine.config.InvalidDatabaseUrlException;
-import dev.migrate.engine.config.InvalidSettingException;
 import dev.migrate.engine.config.Secrets;
 import dev.migrate.engine.database.DatabaseConnectionException;
 import dev.migrate.engine.database.DatabaseState;
@@ -14,7 +11,7 @@ import dev.migrate.engine.database.OfflineScript;
 import dev.migrate.engine.database.RunOptions;
 import dev.migrate.engine.database.RunResult;
 import dev.migrate.engine.embedded.EmbeddedServer;
-import dev.migrate.engine.lint.InvalidLintSettingException;
+import dev.migrate.engine.lint.LintInputs;
 import dev.migrate.engine.lint.LintResult;
 import dev.migrate.engine.lint.Linter;
 import dev.migrate.engine.lint.ScratchDatabase;
@@ -30,6 +27,7 @@ import dev.migrate.engine.scripts.RevisionCache;
 import dev.migrate.engine.scripts.RevisionScript;
 import dev.migrate.engine.scripts.RevisionWriter;
 import dev.migrate.engine.scripts.ScriptDirectory;
+import dev.migrate.engine.scripts.SqlStatement;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +76,7 @@ public final class Migrate implements AutoCloseable {
 
     /** Resolves the environment (failing fast on an unknown one) and reports it in one line. */
     public static Migrate open(ProjectLayout layout, EnvironmentRequest request, MigrationListener listener) {
-        refusePasswordInBuildSettings(request.buildSettings());
+        EnvironmentResolver.refusePasswordInBuildSettings(request.buildSettings());
         EnvironmentResolver resolver = EnvironmentResolver.forProject(request.baseDirectory())
                 .withPluginConfiguration(request.buildSettings())
                 .withSystemProperties(request.systemProperties())
@@ -91,35 +89,6 @@ public final class Migrate implements AutoCloseable {
         listener.info(environment.description());
         environment.notices().forEach(listener::warn);
         return new Migrate(layout, environment, listener);
-    }
-
-    /**
-     * The build file's settings are printed by the build tool itself before any goal runs (Maven's
-     * {@code -X} logs every plugin's configuration, already interpolated), so they may not hold a
-     * password, neither as {@code password} nor inside the {@code url}.
-     */
-    private static void refusePasswordInBuildSettings(Map<String, String> settings) {
-        String advice = "Maven prints plugin configuration with -X, so it would end up in build logs; put it in "
-                + "MIGRATE_PASSWORD, .env, environments/NAME.properties or a settings.xml <server> (serverId)";
-        String password = settings.get("password");
-        if (password != null && !password.isBlank()) {
-            throw new InvalidSettingException("password", "plugin configuration <password>",
-                    "the POM is no place for a password: " + advice);
-        }
-        String url = settings.get("url");
-        if (url == null || url.isBlank()) {
-            return;
-        }
-        boolean holdsPassword;
-        try {
-            holdsPassword = DatabaseUrl.parse(url).password().isPresent();
-        } catch (InvalidDatabaseUrlException e) {
-            return; // reported, without the url, when the environment is resolved
-        }
-        if (holdsPassword) {
-            throw new InvalidSettingException("url", "plugin configuration <url>",
-                    "it holds a password, and the POM is no place for one: " + advice);
-        }
     }
 
     /** Scrubs this environment's password from any text, e.g. an error message built outside the engine. */
@@ -303,26 +272,10 @@ public final class Migrate implements AutoCloseable {
                     map.revisions().forEach(r -> linted.add(r.id()));
                 }
             }
-            int version = liveVersion.orElseGet(() -> parsePgVersion(pgVersion));
+            int version = liveVersion.orElseGet(() -> LintInputs.pgVersion(pgVersion));
             String source = liveVersion.isPresent() ? "server" : pgVersion == null || pgVersion.isBlank() ? "default" : "migrate.pgVersion";
-            List<RevisionScript> inOrder = new ArrayList<>();
-            Set<String> remaining = new HashSet<>(linted);
-            for (var step : map.upgrade(Set.of(), "heads").steps()) {
-                if (remaining.isEmpty()) {
-                    break;
-                }
-                inOrder.add(byId().get(step.revision().id()));
-                remaining.remove(step.revision().id());
-            }
-            Path seedFile = layout.baseDirectory().resolve("src/main/migrations/seed.sql");
-            List<dev.migrate.engine.scripts.SqlStatement> seed = List.of();
-            try {
-                if (java.nio.file.Files.isRegularFile(seedFile)) {
-                    seed = dev.migrate.engine.scripts.SqlSplitter.split(java.nio.file.Files.readString(seedFile), 1);
-                }
-            } catch (java.io.IOException e) {
-                notes.add("Seed data " + seedFile + " cannot be read (" + e.getMessage() + "): measured without it.");
-            }
+            List<RevisionScript> inOrder = LintInputs.inUpgradeOrder(map, byId(), linted);
+            List<SqlStatement> seed = LintInputs.seed(layout.baseDirectory(), notes);
             boolean shortLockTimeout = environment.lockTimeout().filter(d -> d.compareTo(java.time.Duration.ofSeconds(10)) <= 0).isPresent();
             EmbeddedServer server = scratchServer();
             try (ScratchDatabase scratch = ScratchDatabase.create(server.jdbcUrl(), server.driverProperties())) {
@@ -337,30 +290,9 @@ public final class Migrate implements AutoCloseable {
         return lint(null, null);
     }
 
-    private static int parsePgVersion(String text) {
-        if (text == null || text.isBlank()) {
-            return 17;
-        }
-        try {
-            int version = Integer.parseInt(text.trim().replaceFirst("\\..*$", ""));
-            if (version >= 9 && version < 100) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidLintSettingException("pgVersion", text, "give a PostgreSQL major version such as 13 or 17");
-    }
-
     private Optional<Integer> liveServerVersion() {
         migrator();
-        String url = environment.jdbcUrl().orElseThrow();
-        Properties properties = environment.driverProperties();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, properties)) {
-            return Optional.of(Linter.serverMajorVersion(c));
-        } catch (java.sql.SQLException e) {
-            return Optional.empty();
-        }
+        return LintInputs.serverVersion(environment.jdbcUrl().orElseThrow(), environment.driverProperties());
     }
 
     /** The server lint's scratch databases live on: this environment's embedded server, or one of its own. */

@@ -112,6 +112,35 @@ public final class EnvironmentResolver {
                 Credentials.of(null, null), id -> Optional.empty());
     }
 
+    /**
+     * The build file's settings are printed by the build tool itself before any goal runs (Maven's
+     * {@code -X} logs every plugin's configuration, already interpolated), so they may not hold a
+     * password, neither as {@code password} nor inside the {@code url}.
+     */
+    public static void refusePasswordInBuildSettings(Map<String, String> settings) {
+        String advice = "Maven prints plugin configuration with -X, so it would end up in build logs; put it in "
+                + "MIGRATE_PASSWORD, .env, environments/NAME.properties or a settings.xml <server> (serverId)";
+        String password = settings.get("password");
+        if (password != null && !password.isBlank()) {
+            throw new InvalidSettingException("password", "plugin configuration <password>",
+                    "the POM is no place for a password: " + advice);
+        }
+        String url = settings.get("url");
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        boolean holdsPassword;
+        try {
+            holdsPassword = DatabaseUrl.parse(url).password().isPresent();
+        } catch (InvalidDatabaseUrlException e) {
+            return; // reported, without the url, when the environment is resolved
+        }
+        if (holdsPassword) {
+            throw new InvalidSettingException("url", "plugin configuration <url>",
+                    "it holds a password, and the POM is no place for one: " + advice);
+        }
+    }
+
     /** The plugin's {@code <configuration>} values by key ({@code url}, {@code schema}, …); nulls ignored. */
     public EnvironmentResolver withPluginConfiguration(Map<String, String> configuration) {
         return new EnvironmentResolver(baseDir, withoutNulls(configuration), systemProperties, environmentVariables,
