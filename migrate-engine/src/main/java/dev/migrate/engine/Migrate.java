@@ -32,8 +32,6 @@ import dev.migrate.engine.scripts.SqlStatement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Properties;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -58,6 +58,14 @@ class SettingsAndSqlTest {
     }
 
     @Test
+    void derivedNamesFitInSixtyThreeBytes() {
+        assertEquals("migrate_version_pkc", MigrationTables.truncate("migrate_version", "_pkc"));
+        String cut = MigrationTables.truncate("é".repeat(31), "_pkc");
+        assertEquals("é".repeat(29) + "_pkc", cut);
+        assertTrue(cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63);
+    }
+
+    @Test
     void passwordsNeverShow() {
         Properties secret = new Properties();
         secret.setProperty("password", "hunter2");
