@@ -38,6 +38,12 @@ public record RevisionEntry(String revision, List<String> downRevisions, List<St
         return Optional.ofNullable(file);
     }
 
+    /** The same entry without its {@code current} marker, as Alembic's {@code current} prints it (every line is current). */
+    RevisionEntry unmarked() {
+        return new RevisionEntry(revision, downRevisions, dependsOn, branchLabels, message, head, effectiveHead, false,
+                branchPoint, mergePoint, file, createDate, transactional, irreversible);
+    }
+
     /** Alembic's {@code _head_only}: {@code a1 (deps) -> b2 (auth) (head) (current) (branchpoint), message}. */
     String format(boolean branches, boolean doc, boolean parents, boolean tree, boolean headIndicators) {
         StringBuilder s = new StringBuilder();

@@ -23,7 +23,9 @@ public record RevisionList(String command, Optional<String> environment, List<Re
     @Override
     public List<String> lines(boolean verbose) {
         List<String> out = new ArrayList<>();
-        for (RevisionEntry e : entries) {
+        for (RevisionEntry listed : entries) {
+            // current lists only the revisions the database is at: Alembic marks none of them "(current)"
+            RevisionEntry e = command.equals("current") ? listed.unmarked() : listed;
             if (verbose) {
                 out.addAll(e.details());
             } else {
