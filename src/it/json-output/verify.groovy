@@ -14,12 +14,12 @@ def history = slurper.parseText(json[2])
 
 // the documented fields (a revision may carry more)
 assert current.environment == 'local'
-assert current.current*.subMap('revision', 'head', 'message') ==
-        [[revision: 'b2b2b2b2b2b2', head: false, message: 'create orders']]
+assert current.current*.subMap('revision', 'head', 'current', 'message') ==
+        [[revision: 'b2b2b2b2b2b2', head: false, current: true, message: 'create orders']]
 
 assert heads.keySet() == ['heads'] as Set
-assert heads.heads*.subMap('revision', 'message', 'branchLabels') ==
-        [[revision: 'c3c3c3c3c3c3', message: 'add order total', branchLabels: []]]
+assert heads.heads*.subMap('revision', 'message', 'branchLabels', 'head', 'effectiveHead') ==
+        [[revision: 'c3c3c3c3c3c3', message: 'add order total', branchLabels: [], head: true, effectiveHead: false]]
 
 assert history.revisions*.revision == ['c3c3c3c3c3c3', 'b2b2b2b2b2b2', 'a1a1a1a1a1a1']
 assert history.revisions[0].subMap('revision', 'downRevisions', 'message', 'head', 'current') ==

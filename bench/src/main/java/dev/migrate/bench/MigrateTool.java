@@ -2,10 +2,10 @@ package dev.migrate.bench;
 
 import dev.migrate.engine.EnvironmentRequest;
 import dev.migrate.engine.Migrate;
-import dev.migrate.engine.MigrateListener;
+import dev.migrate.engine.database.MigrationListener;
 import dev.migrate.engine.ProjectLayout;
-import dev.migrate.engine.RunOptions;
-import dev.migrate.engine.database.RunResult;
+import dev.migrate.engine.database.RunOptions;
+import dev.migrate.engine.RunSummary;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,8 +26,8 @@ public final class MigrateTool implements Tool {
     @Override
     public void migrate(Server server, String database, Workload workload) {
         try (Migrate migrate = Migrate.open(ProjectLayout.standard(workload.migrateProject()),
-                request(server, database, workload.migrateProject()), MigrateListener.SILENT)) {
-            RunResult result = migrate.upgrade("heads", RunOptions.DEFAULT);
+                request(server, database, workload.migrateProject()), MigrationListener.NONE)) {
+            RunSummary result = migrate.upgrade("heads", RunOptions.DEFAULT);
             if (result.steps().size() != workload.count()) {
                 throw new IllegalStateException("migrate applied " + result.steps().size() + " revisions");
             }

@@ -1,9 +1,9 @@
 package dev.migrate.bench;
 
 import dev.migrate.engine.Migrate;
-import dev.migrate.engine.MigrateListener;
+import dev.migrate.engine.database.MigrationListener;
 import dev.migrate.engine.ProjectLayout;
-import dev.migrate.engine.RunOptions;
+import dev.migrate.engine.database.RunOptions;
 import dev.migrate.engine.database.DatabaseSettings;
 import dev.migrate.engine.database.Migrator;
 import dev.migrate.engine.graph.RevisionMap;
@@ -61,7 +61,7 @@ public final class NoopProfile {
             print("plan upgrade heads", t5 - t4);
         }
         long t6 = System.nanoTime();
-        try (Migrate migrate = Migrate.open(layout, MigrateTool.request(server, db, project), MigrateListener.SILENT)) {
+        try (Migrate migrate = Migrate.open(layout, MigrateTool.request(server, db, project), MigrationListener.NONE)) {
             long t7 = System.nanoTime();
             int steps = migrate.upgrade("heads", RunOptions.DEFAULT).steps().size();
             long t8 = System.nanoTime();

@@ -3,22 +3,16 @@ package dev.migrate.engine;
 import dev.migrate.engine.config.DatabaseUrl;
 import dev.migrate.engine.config.EnvironmentConfig;
 import dev.migrate.engine.config.EnvironmentResolver;
-import dev.migrate.engine.config.InvalidDatabaseUrlException;
-import dev.migrate.engine.config.InvalidSettingException;
-import dev.migrate.engine.config.PoolerMode;
 import dev.migrate.engine.config.Secrets;
 import dev.migrate.engine.database.DatabaseConnectionException;
-import dev.migrate.engine.database.DatabaseSettings;
-import dev.migrate.engine.database.LockMode;
 import dev.migrate.engine.database.DatabaseState;
 import dev.migrate.engine.database.MigrationListener;
 import dev.migrate.engine.database.Migrator;
 import dev.migrate.engine.database.OfflineScript;
+import dev.migrate.engine.database.RunOptions;
 import dev.migrate.engine.database.RunResult;
-import dev.migrate.engine.database.TransactionMode;
 import dev.migrate.engine.embedded.EmbeddedServer;
-import dev.migrate.engine.graph.MultipleHeadsException;
-import dev.migrate.engine.lint.InvalidLintSettingException;
+import dev.migrate.engine.lint.LintInputs;
 import dev.migrate.engine.lint.LintResult;
 import dev.migrate.engine.lint.Linter;
 import dev.migrate.engine.lint.ScratchDatabase;
@@ -29,8 +23,8 @@ import dev.migrate.engine.graph.Revision;
 import dev.migrate.engine.graph.RevisionMap;
 import dev.migrate.engine.graph.Target;
 import dev.migrate.engine.scripts.NewRevision;
+import dev.migrate.engine.scripts.RevisionAuthor;
 import dev.migrate.engine.scripts.RevisionCache;
-import dev.migrate.engine.scripts.RevisionIds;
 import dev.migrate.engine.scripts.RevisionScript;
 import dev.migrate.engine.scripts.RevisionWriter;
 import dev.migrate.engine.scripts.ScriptDirectory;
@@ -42,21 +36,20 @@ import dev.migrate.engine.schema.SchemaCheck;
 import dev.migrate.engine.schema.SqlFilesSchema;
 import dev.migrate.engine.database.ScratchDatabases;
 import dev.migrate.engine.diff.DiffOptions;
+import dev.migrate.engine.scripts.SqlStatement;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Properties;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -69,8 +62,8 @@ public final class Migrate implements AutoCloseable {
     /** Where the headers and checksums of the revision files are kept between runs, under the project. */
     static final String REVISION_CACHE = "target/migrate/revisions.cache";
     private final ProjectLayout layout;
-    private final EnvironmentConfig environment;
-    private final MigrateListener listener;
+    private EnvironmentConfig environment;
+    private final MigrationListener listener;
     private ScriptDirectory scripts;
     private Map<String, RevisionScript> byId;
     private EmbeddedServer embedded;
@@ -83,15 +76,20 @@ public final class Migrate implements AutoCloseable {
     private List<String> javaPackages = List.of();
     private dev.migrate.engine.classes.ProjectClassLoader projectClasses;
 
-    private Migrate(ProjectLayout layout, EnvironmentConfig environment, MigrateListener listener) {
+    private Migrate(ProjectLayout layout, EnvironmentConfig environment, MigrationListener listener) {
         this.layout = layout;
         this.environment = environment;
         this.listener = listener;
     }
 
     /** Resolves the environment (failing fast on an unknown one) and reports it in one line. */
-    public static Migrate open(ProjectLayout layout, EnvironmentRequest request, MigrateListener listener) {
-        refusePasswordInBuildSettings(request.buildSettings());
+    public static Migrate open(ProjectLayout layout, EnvironmentRequest request, Consumer<String> lines) {
+        return open(layout, request, MigrationListener.lines(lines));
+    }
+
+    /** Resolves the environment (failing fast on an unknown one) and reports it in one line. */
+    public static Migrate open(ProjectLayout layout, EnvironmentRequest request, MigrationListener listener) {
+        EnvironmentResolver.refusePasswordInBuildSettings(request.buildSettings());
         EnvironmentResolver resolver = EnvironmentResolver.forProject(request.baseDirectory())
                 .withPluginConfiguration(request.buildSettings())
                 .withSystemProperties(request.systemProperties())
@@ -106,69 +104,38 @@ public final class Migrate implements AutoCloseable {
         return new Migrate(layout, environment, listener);
     }
 
-    /**
-     * The build file's settings are printed by the build tool itself before any goal runs (Maven's
-     * {@code -X} logs every plugin's configuration, already interpolated), so they may not hold a
-     * password, neither as {@code password} nor inside the {@code url}.
-     */
-    private static void refusePasswordInBuildSettings(Map<String, String> settings) {
-        String advice = "Maven prints plugin configuration with -X, so it would end up in build logs; put it in "
-                + "MIGRATE_PASSWORD, .env, environments/NAME.properties or a settings.xml <server> (serverId)";
-        String password = settings.get("password");
-        if (password != null && !password.isBlank()) {
-            throw new InvalidSettingException("password", "plugin configuration <password>",
-                    "the POM is no place for a password: " + advice);
-        }
-        String url = settings.get("url");
-        if (url == null || url.isBlank()) {
-            return;
-        }
-        boolean holdsPassword;
-        try {
-            holdsPassword = DatabaseUrl.parse(url).password().isPresent();
-        } catch (InvalidDatabaseUrlException e) {
-            return; // reported, without the url, when the environment is resolved
-        }
-        if (holdsPassword) {
-            throw new InvalidSettingException("url", "plugin configuration <url>",
-                    "it holds a password, and the POM is no place for one: " + advice);
-        }
-    }
-
     /** Scrubs this environment's password from any text, e.g. an error message built outside the engine. */
     public Secrets secrets() {
         return environment.secrets();
     }
 
-    public RunResult upgrade(String target, RunOptions options) {
+    public RunSummary upgrade(String target, RunOptions options) {
         return guarded(() -> {
             Target to = Target.parse(target);
             Planner planner = map().planner();
-            RunResult result = migrator().migrate(byId(), heads -> planner.upgrade(heads, to),
-                    databaseOptions(options), progress());
-            reportOutcome(result, map());
-            return result;
+            RunResult result = migrator().migrate(byId(), heads -> planner.upgrade(heads, to), options, listener);
+            reportOutcome(result);
+            return summary("upgrade", result);
         });
     }
 
-    public RunResult downgrade(String target, RunOptions options) {
+    public RunSummary downgrade(String target, RunOptions options) {
         return guarded(() -> {
             Target to = Target.parse(target);
             environment.checkConfirmed("downgrade", options.confirm().orElse(null));
             Planner planner = map().planner();
-            RunResult result = migrator().migrate(byId(), heads -> planner.downgrade(heads, to),
-                    databaseOptions(options), progress());
-            reportOutcome(result, map());
-            return result;
+            RunResult result = migrator().migrate(byId(), heads -> planner.downgrade(heads, to), options, listener);
+            reportOutcome(result);
+            return summary("downgrade", result);
         });
     }
 
-    public RunResult stamp(List<String> targets, boolean purge, Optional<String> confirm) {
+    public RunSummary stamp(List<String> targets, boolean purge, Optional<String> confirm) {
         return guarded(() -> {
             List<Target> to = targets.stream().map(Target::parse).toList();
             environment.checkConfirmed("stamp", confirm.orElse(null));
             Planner planner = map().planner();
-            return migrator().stamp(byId(), heads -> planner.stamp(heads, to, purge), progress());
+            return summary("stamp", migrator().stamp(byId(), heads -> planner.stamp(heads, to, purge), listener));
         });
     }
 
@@ -194,7 +161,7 @@ public final class Migrate implements AutoCloseable {
         });
     }
 
-    public Report current() {
+    public RevisionList current() {
         return guarded(() -> {
             DatabaseState state = migrator().readState();
             RevisionMap map = map();
@@ -202,14 +169,13 @@ public final class Migrate implements AutoCloseable {
             Set<String> shown = new TreeSet<>();
             state.heads().forEach(h -> (map.find(h).isPresent() ? known : shown).add(h));
             shown.addAll(map.appliedBranchHeads(known));
-            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
-            return new Reports.Listing("current", graph.entries(shown),
-                    e -> e.format(false, false, false, true, true), Map.of("environment", environment.name()));
+            return new RevisionList("current", Optional.of(environment.name()),
+                    new Reports(map, this::scriptOf, shown).entries(shown));
         });
     }
 
     /** Revisions newest first, read from the files alone: no database is reached. */
-    public Report history(String range) {
+    public RevisionList history(String range) {
         return history(range, false);
     }
 
@@ -217,14 +183,13 @@ public final class Migrate implements AutoCloseable {
      * Revisions newest first; with {@code indicateCurrent} (or a range naming {@code current}) the
      * database is read to mark its current revisions.
      */
-    public Report history(String range, boolean indicateCurrent) {
+    public RevisionList history(String range, boolean indicateCurrent) {
         return guarded(() -> {
             boolean connect = indicateCurrent || range != null && range.contains("current");
             Set<String> current = connect ? migrator().readState().heads() : Set.of();
             RevisionMap map = map();
-            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, current);
-            return new Reports.Listing("revisions", graph.entries(map.history(range, current).stream().map(Revision::id).toList()),
-                    e -> e.format(true, true, true, true, true), Map.of());
+            return new RevisionList("history", Optional.empty(), new Reports(map, this::scriptOf, current)
+                    .entries(map.history(range, current).stream().map(Revision::id).toList()));
         });
     }
 
@@ -244,14 +209,9 @@ public final class Migrate implements AutoCloseable {
         });
     }
 
-    /** The JSON report of an upgrade, downgrade or stamp: the steps run with durations, heads before and after. */
-    public Report runReport(String command, RunResult result) {
-        return new Reports.Run(command, environment.name(), result, this::scriptOf);
-    }
-
     /** The answer of {@code revision} and {@code merge}: the file written, its revision and parents. */
-    public Report writtenReport(String command, Path file) {
-        return new Reports.Written(command, dev.migrate.engine.scripts.RevisionFileParser.parse(file));
+    public WrittenRevision writtenReport(String command, Path file) {
+        return guarded(() -> Reports.written(command, dev.migrate.engine.scripts.RevisionFileParser.parse(file)));
     }
 
     /** Prints the embedded server's host, port and database when it starts (goals' {@code migrate.verbose}). */
@@ -277,38 +237,36 @@ public final class Migrate implements AutoCloseable {
         return this;
     }
 
-    public Report heads() {
+    /** The heads, each head of a branch that another revision depends on marked as an effective head. */
+    public RevisionList heads() {
         return guarded(() -> {
             RevisionMap map = map();
-            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
-            return new Reports.Listing("heads", graph.entries(new TreeSet<>(map.versionHeads())),
-                    e -> e.format(true, false, false, false, true), Map.of());
+            return new RevisionList("heads", Optional.empty(),
+                    new Reports(map, this::scriptOf, Set.of()).entries(new TreeSet<>(map.versionHeads())));
         });
     }
 
-    public Report branches() {
+    public BranchList branches() {
         return guarded(() -> {
             RevisionMap map = map();
-            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
+            Reports reports = new Reports(map, this::scriptOf, Set.of());
             Set<String> points = map.branchPoints();
-            List<Reports.Entry> entries = new ArrayList<>();
-            Map<String, List<Reports.Entry>> children = new HashMap<>();
+            List<BranchList.BranchPoint> out = new ArrayList<>();
             for (Revision r : map.history(null, Set.of())) {
                 if (points.contains(r.id())) {
-                    entries.add(graph.entry(r.id()));
-                    children.put(r.id(), graph.entries(new TreeSet<>(map.children(r.id()))));
+                    out.add(new BranchList.BranchPoint(reports.entry(r.id()),
+                            reports.entries(new TreeSet<>(map.children(r.id())))));
                 }
             }
-            return new Reports.Branches(entries, children);
+            return new BranchList(out);
         });
     }
 
-    public Report show(String revision) {
+    public RevisionList show(String revision) {
         return guarded(() -> {
             RevisionMap map = map();
-            Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
-            return new Reports.Listing("revisions", graph.entries(new TreeSet<>(map.resolve(revision, Set.of()))),
-                    e -> e.format(true, true, true, true, true), Map.of());
+            return new RevisionList("show", Optional.empty(),
+                    new Reports(map, this::scriptOf, Set.of()).entries(new TreeSet<>(map.resolve(revision, Set.of()))));
         });
     }
 
@@ -334,30 +292,14 @@ public final class Migrate implements AutoCloseable {
                     liveVersion = liveServerVersion();
                 } catch (DatabaseConnectionException e) {
                     notes.add("The database of environment " + environment.name() + " cannot be reached (" + e.getMessage()
-                            + "), so every revision is linted; choose them with -Dmigrate.range=from:to.");
+                            + "), so every revision is linted; choose them with " + Advice.setting("range=from:to") + ".");
                     map.revisions().forEach(r -> linted.add(r.id()));
                 }
             }
-            int version = liveVersion.orElseGet(() -> parsePgVersion(pgVersion));
+            int version = liveVersion.orElseGet(() -> LintInputs.pgVersion(pgVersion));
             String source = liveVersion.isPresent() ? "server" : pgVersion == null || pgVersion.isBlank() ? "default" : "migrate.pgVersion";
-            List<RevisionScript> inOrder = new ArrayList<>();
-            Set<String> remaining = new HashSet<>(linted);
-            for (var step : map.upgrade(Set.of(), "heads").steps()) {
-                if (remaining.isEmpty()) {
-                    break;
-                }
-                inOrder.add(byId().get(step.revision().id()));
-                remaining.remove(step.revision().id());
-            }
-            Path seedFile = layout.baseDirectory().resolve("src/main/migrations/seed.sql");
-            List<dev.migrate.engine.scripts.SqlStatement> seed = List.of();
-            try {
-                if (java.nio.file.Files.isRegularFile(seedFile)) {
-                    seed = dev.migrate.engine.scripts.SqlSplitter.split(java.nio.file.Files.readString(seedFile), 1);
-                }
-            } catch (java.io.IOException e) {
-                notes.add("Seed data " + seedFile + " cannot be read (" + e.getMessage() + "): measured without it.");
-            }
+            List<RevisionScript> inOrder = LintInputs.inUpgradeOrder(map, byId(), linted);
+            List<SqlStatement> seed = LintInputs.seed(layout.baseDirectory(), notes);
             boolean shortLockTimeout = environment.lockTimeout().filter(d -> d.compareTo(java.time.Duration.ofSeconds(10)) <= 0).isPresent();
             EmbeddedServer server = scratchServer();
             try (ScratchDatabase scratch = ScratchDatabase.create(server.jdbcUrl(), server.driverProperties())) {
@@ -379,7 +321,7 @@ public final class Migrate implements AutoCloseable {
                     dev.migrate.engine.verify.Seed.locate(layout.baseDirectory(), seed), Optional.ofNullable(seedAfter),
                     desiredSchema());
             try (ScratchDatabases scratch = scratchDatabases()) {
-                return new dev.migrate.engine.verify.Verifier(scratch, databaseSettings("jdbc:postgresql:scratch", new Properties()),
+                return new dev.migrate.engine.verify.Verifier(scratch, environment.database().withConnection("jdbc:postgresql:scratch", new Properties()),
                         options, listener::info).verify(map(), byId());
             }
         });
@@ -390,32 +332,9 @@ public final class Migrate implements AutoCloseable {
         return lint(null, null);
     }
 
-    private static int parsePgVersion(String text) {
-        if (text == null || text.isBlank()) {
-            return 17;
-        }
-        try {
-            int version = Integer.parseInt(text.trim().replaceFirst("\\..*$", ""));
-            if (version >= 9 && version < 100) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidLintSettingException("pgVersion", text, "give a PostgreSQL major version such as 13 or 17");
-    }
-
     private Optional<Integer> liveServerVersion() {
-        String url = environment.embedded() ? embedded.jdbcUrl() : environment.jdbcUrl().orElseThrow();
-        Properties properties = environment.driverProperties();
-        if (environment.embedded()) {
-            properties.putAll(embedded.driverProperties());
-        }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, properties)) {
-            return Optional.of(Linter.serverMajorVersion(c));
-        } catch (java.sql.SQLException e) {
-            return Optional.empty();
-        }
+        migrator();
+        return LintInputs.serverVersion(environment.jdbcUrl().orElseThrow(), environment.driverProperties());
     }
 
     /** Where the desired schema's SQL files are, under the project (SPEC §3). */
@@ -452,7 +371,7 @@ public final class Migrate implements AutoCloseable {
     }
 
     private SchemaCheck schemaCheck(ScratchDatabases scratch, RevisionMap map) {
-        return new SchemaCheck(scratch, map, byId(), databaseSettings("jdbc:postgresql://scratch/", new Properties()));
+        return new SchemaCheck(scratch, map, byId(), environment.database().withConnection("jdbc:postgresql://scratch/", new Properties()));
     }
 
     /** A connection of its own to this environment's database, for reading its catalog. */
@@ -481,11 +400,10 @@ public final class Migrate implements AutoCloseable {
     /** Writes a new revision on top of {@code request.head()} ({@code alembic revision}). */
     public Path revision(RevisionRequest request) {
         return guarded(() -> {
-            RevisionMap map = map();
-            List<String> parents = "base".equals(request.head()) ? List.of() : parentsFor(map, request);
-            List<String> dependsOn = request.dependsOn().stream().map(map::dependencyReference).toList();
-            return write(map, request.revId(), request.message(), parents, request.branchLabels(), dependsOn,
-                    request.versionPath());
+            RevisionAuthor author = new RevisionAuthor(scripts());
+            List<String> parents = author.parentsFor(request.head(), request.splice());
+            return write(author.newRevision(request.revId(), request.message(), parents, request.branchLabels(),
+                    author.dependencies(request.dependsOn())), request.versionPath());
         });
     }
 
@@ -497,7 +415,9 @@ public final class Migrate implements AutoCloseable {
     public Optional<Path> autogenerate(RevisionRequest request, boolean allowEmpty, boolean concurrentIndexes) {
         return guarded(() -> {
             RevisionMap map = map();
-            List<String> parents = "base".equals(request.head()) ? List.of() : parentsFor(map, request);
+            RevisionAuthor author = new RevisionAuthor(scripts());
+            List<String> parents = "base".equals(request.head()) ? List.of()
+                    : author.parentsFor(request.head(), request.splice());
             DesiredSchema desired = desiredSchema().orElseThrow(() -> new DesiredSchemaException("No desired schema to"
                     + " autogenerate from: " + SCHEMA_DIRECTORY + " holds no *.sql file. Write the schema you want there"
                     + " (CREATE TABLE ...), applied in file-name order, or leave out -Dmigrate.autogenerate."));
@@ -513,9 +433,11 @@ public final class Migrate implements AutoCloseable {
                 listener.info("No changes detected");
                 return Optional.empty();
             }
-            List<String> dependsOn = request.dependsOn().stream().map(map::dependencyReference).toList();
-            return Optional.of(write(map, request.revId(), request.message(), parents, request.branchLabels(), dependsOn,
-                    request.versionPath(), found.upgradeSql(), found.downgradeSql(), found.transactional()));
+            NewRevision empty = author.newRevision(request.revId(), request.message(), parents, request.branchLabels(),
+                    author.dependencies(request.dependsOn()));
+            NewRevision revision = new NewRevision(empty.revId(), empty.message(), empty.downRevisions(),
+                    empty.branchLabels(), empty.dependsOn(), empty.createDate(), found.upgradeSql(), found.downgradeSql());
+            return Optional.of(write(revision, request.versionPath(), found.transactional()));
         });
     }
 
@@ -552,16 +474,9 @@ public final class Migrate implements AutoCloseable {
     /** Writes a revision merging {@code revisions} (or all heads) into one ({@code alembic merge}). */
     public Path merge(List<String> revisions, String message, List<String> branchLabels, String revId) {
         return guarded(() -> {
-            RevisionMap map = map();
-            Set<String> parents = new LinkedHashSet<>();
-            for (String r : revisions.isEmpty() ? List.of("heads") : revisions) {
-                parents.addAll(new TreeSet<>(map.resolve(r, Set.of())));
-            }
-            if (parents.size() < 2) {
-                throw new MigrateException("Nothing to merge: " + (parents.isEmpty() ? "no revisions" : "only " + parents.iterator().next())
-                        + " given. Name two or more heads with -Dmigrate.revisions=a,b, or leave it at 'heads'.");
-            }
-            return write(map, revId, message, List.copyOf(parents), branchLabels, List.of(), null);
+            RevisionAuthor author = new RevisionAuthor(scripts());
+            List<String> parents = author.mergeParents(revisions);
+            return write(author.newRevision(revId, message, parents, branchLabels, List.of()), null);
         });
     }
 
@@ -576,6 +491,10 @@ public final class Migrate implements AutoCloseable {
             Secrets secrets = environment.secrets();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (!secrets.isClean(t.getMessage()) || !secrets.isClean(t.toString())) {
+                    if (e instanceof MigrateException typed) {
+                        typed.scrub(secrets::scrub, secrets::scrubbed);
+                        throw typed;
+                    }
                     throw secrets.wrap(e.getMessage(), e);
                 }
             }
@@ -612,47 +531,13 @@ public final class Migrate implements AutoCloseable {
         }
     }
 
-    private List<String> parentsFor(RevisionMap map, RevisionRequest request) {
-        if (map.revisions().isEmpty()) {
-            return List.of();
-        }
-        Set<String> resolved;
-        try {
-            resolved = map.resolve(request.head(), Set.of());
-        } catch (MultipleHeadsException e) {
-            throw new MigrateException("Multiple heads are present: " + String.join(", ", new TreeSet<>(e.heads()))
-                    + ". Name the head to build on with -Dmigrate.head=REV (or label@head), or merge them first with migrate:merge.", e);
-        }
-        for (String id : resolved) {
-            if (!map.heads().contains(id) && !request.splice()) {
-                throw new MigrateException("Revision " + id + " is not a head; pass -Dmigrate.splice=true to start a new branch from it.");
-            }
-        }
-        return List.copyOf(new TreeSet<>(resolved));
+    private Path write(NewRevision revision, String versionPath) {
+        return write(revision, versionPath, true);
     }
 
-    private Path write(RevisionMap map, String revId, String message, List<String> parents, List<String> labels,
-                       List<String> dependsOn, String versionPath) {
-        return write(map, revId, message, parents, labels, dependsOn, versionPath, "", "", true);
-    }
-
-    private Path write(RevisionMap map, String revId, String message, List<String> parents, List<String> labels,
-                       List<String> dependsOn, String versionPath, String upgradeSql, String downgradeSql,
-                       boolean transactional) {
-        String id = revId == null || revId.isBlank() ? RevisionIds.generate() : revId;
-        if (map.find(id).isPresent()) {
-            throw new MigrateException("Revision id " + id + " is already used by " + scriptOf(id).map(s -> s.file().toString()).orElse("another revision")
-                    + ". Choose another -Dmigrate.revId or leave it out to generate one.");
-        }
-        for (String label : labels) {
-            map.revisions().stream().filter(r -> r.branchLabels().contains(label)).findFirst().ifPresent(r -> {
-                throw new MigrateException("Branch label '" + label + "' is already used by revision " + r.id() + ". Choose another label.");
-            });
-        }
+    private Path write(NewRevision revision, String versionPath, boolean transactional) {
         Path folder = versionPath == null || versionPath.isBlank()
                 ? layout.versionPaths().get(0) : layout.baseDirectory().resolve(versionPath);
-        NewRevision revision = new NewRevision(id, message, parents, labels, dependsOn,
-                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), upgradeSql, downgradeSql);
         RevisionWriter writer = RevisionWriter.of(layout.fileTemplate(), layout.template());
         Path file = transactional ? writer.write(revision, folder)
                 : Autogenerated.writeNonTransactional(writer, revision, folder);
@@ -660,28 +545,19 @@ public final class Migrate implements AutoCloseable {
         return file;
     }
 
-    private void reportOutcome(RunResult result, RevisionMap map) {
+    private RunSummary summary(String command, RunResult result) {
+        return RunSummary.of(command, environment.name(), result, this::scriptOf);
+    }
+
+    private void reportOutcome(RunResult result) {
         if (result.nothingToDo()) {
             listener.info("Database is up to date at " + (result.endHeads().isEmpty() ? "base"
                     : String.join(", ", new TreeSet<>(result.endHeads()))) + ".");
         }
     }
 
-    private dev.migrate.engine.database.RunOptions databaseOptions(RunOptions options) {
-        return dev.migrate.engine.database.RunOptions.defaults()
-                .withTransactionMode(options.transactionPerRun() ? TransactionMode.ALL : TransactionMode.EACH)
-                .withAcceptChanged(options.acceptChanged())
-                .withResume(options.resume())
-                .withLockRetries(environment.lockRetries());
-    }
-
-    private MigrationListener progress() {
-        return MigrationListener.lines(listener::info);
-    }
-
     private String offline(Plan plan, RunOptions options) {
-        return OfflineScript.render(plan, byId(), databaseSettings("jdbc:postgresql:offline", new Properties()),
-                options.transactionPerRun() ? TransactionMode.ALL : TransactionMode.EACH);
+        return OfflineScript.render(plan, byId(), environment.database(), options.transactionMode());
     }
 
     private ScriptDirectory scripts() {
@@ -725,25 +601,10 @@ public final class Migrate implements AutoCloseable {
                     listener.info("Embedded PostgreSQL " + (embedded.reused() ? "(already running)" : "started") + ": "
                             + embedded.connectionDetails());
                 }
-                Properties properties = environment.driverProperties();
-                properties.putAll(embedded.driverProperties());
-                migrator = Migrator.connect(databaseSettings(embedded.jdbcUrl(), properties));
-            } else {
-                migrator = Migrator.connect(databaseSettings(environment.jdbcUrl().orElseThrow(), environment.driverProperties()));
+                environment = environment.withEmbeddedServer(embedded.jdbcUrl(), embedded.driverProperties());
             }
+            migrator = Migrator.connect(environment.database());
         }
         return migrator;
-    }
-
-    private DatabaseSettings databaseSettings(String jdbcUrl, Properties properties) {
-        DatabaseSettings settings = DatabaseSettings.of(jdbcUrl, properties)
-                .withSchema(environment.schema())
-                .withVersionTable(environment.versionTable())
-                .withHistoryTable(environment.historyTable())
-                .withLockMode(environment.pooler() == PoolerMode.TRANSACTION ? LockMode.TRANSACTION : LockMode.SESSION)
-                .withEnvironment(environment.name())
-                .withToolVersion(Version.current());
-        settings = environment.lockTimeout().map(settings::withLockTimeout).orElse(settings);
-        return environment.statementTimeout().map(settings::withStatementTimeout).orElse(settings);
     }
 }

@@ -11,7 +11,7 @@ public final class NotAtHeadsException extends MigrateException {
 
     NotAtHeadsException(Set<String> current, Set<String> heads) {
         super("The database is not at all heads: it is at " + listed(current) + ", the heads are " + listed(heads)
-                + ". Run mvn migrate:upgrade to apply the pending revisions.");
+                + ". Run " + Advice.command("upgrade") + " to apply the pending revisions.");
         this.current = List.copyOf(new TreeSet<>(current));
         this.heads = List.copyOf(new TreeSet<>(heads));
     }

@@ -13,9 +13,7 @@ import java.util.List;
 public record RevisionRequest(String message, String head, List<String> branchLabels, List<String> dependsOn,
                               String revId, boolean splice, String versionPath) {
     public RevisionRequest {
-        if (message == null || message.isBlank()) {
-            throw new MigrateException("A revision needs a message: pass -Dmigrate.message=\"add users table\".");
-        }
+        dev.migrate.engine.scripts.RevisionAuthor.requireMessage(message);
         head = head == null || head.isBlank() ? "head" : head;
         branchLabels = List.copyOf(branchLabels);
         dependsOn = List.copyOf(dependsOn);

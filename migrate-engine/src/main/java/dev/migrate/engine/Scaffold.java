@@ -60,8 +60,7 @@ public final class Scaffold {
             }
             return new Result(created, kept, pomWritten, snippet);
         } catch (IOException e) {
-            throw new MigrateException("Cannot write the project layout under " + baseDir + ": " + e.getMessage()
-                    + ". Check that the folder is writable.", e);
+            throw new dev.migrate.engine.scripts.FileAccessException(baseDir, "write the project layout under", e);
         }
     }
 

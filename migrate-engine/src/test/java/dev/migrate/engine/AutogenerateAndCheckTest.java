@@ -1,5 +1,6 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.database.RunOptions;
 import dev.migrate.engine.database.catalog.Catalog;
 import dev.migrate.engine.database.catalog.CatalogReader;
 import dev.migrate.engine.database.catalog.CatalogScope;

@@ -1,5 +1,7 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.database.RunOptions;
+import dev.migrate.engine.database.MigrationListener;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;

@@ -1,5 +1,7 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.database.RunOptions;
+import dev.migrate.engine.database.MigrationListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -246,7 +248,7 @@ class BadInputCorpusTest {
             db.execute(KEEP_TABLE);
         }
         if (c.prepare().isPresent()) {
-            try (Migrate migrate = Migrate.open(c.layout(project), request(project, "local", system), MigrateListener.SILENT)) {
+            try (Migrate migrate = Migrate.open(c.layout(project), request(project, "local", system), MigrationListener.NONE)) {
                 migrate.upgrade(c.prepare().get(), RunOptions.DEFAULT);
             }
         }
@@ -254,7 +256,7 @@ class BadInputCorpusTest {
         String before = db.snapshot();
 
         List<String> lines = new ArrayList<>();
-        MigrateListener listener = new MigrateListener() {
+        MigrationListener listener = new MigrationListener() {
             @Override
             public void info(String line) {
                 lines.add(line);
@@ -323,7 +325,7 @@ class BadInputCorpusTest {
             system.put("migrate.user", db.adminUser());
             db.adminPassword().ifPresent(p -> system.put("migrate.password", p));
             ProjectLayout layout = ProjectLayout.standard(base).withVersionPaths(List.of(versions));
-            try (Migrate migrate = Migrate.open(layout, request(base, "local", system), MigrateListener.SILENT)) {
+            try (Migrate migrate = Migrate.open(layout, request(base, "local", system), MigrationListener.NONE)) {
                 migrate.upgrade("heads", RunOptions.DEFAULT);
             }
         } finally {

@@ -1,5 +1,7 @@
 package dev.migrate.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code heads} on a graph where one branch's head is only depended on by a
@@ -30,6 +34,13 @@ class HeadsReportTest {
         write(versions, "c3c3c3c3c3c3", "", "b2b2b2b2b2b2", "create audit log");
         try (Migrate migrate = open()) {
             assertEquals(List.of("b2b2b2b2b2b2 (effective head)", "c3c3c3c3c3c3 (head)"), migrate.heads().lines(false));
+            JsonNode heads = new ObjectMapper().readTree(migrate.heads().toJson()).get("heads");
+            assertEquals("b2b2b2b2b2b2", heads.get(0).get("revision").asText());
+            assertTrue(heads.get(0).get("effectiveHead").asBoolean());
+            assertFalse(heads.get(0).get("head").asBoolean());
+            assertEquals("c3c3c3c3c3c3", heads.get(1).get("revision").asText());
+            assertFalse(heads.get(1).get("effectiveHead").asBoolean());
+            assertTrue(heads.get(1).get("head").asBoolean());
         }
     }
 

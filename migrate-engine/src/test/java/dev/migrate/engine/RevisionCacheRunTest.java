@@ -1,5 +1,7 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.database.RunOptions;
+import dev.migrate.engine.database.MigrationListener;
 import dev.migrate.engine.testing.TestDatabase;
 import dev.migrate.engine.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.database.RunOptions;
+import dev.migrate.engine.database.MigrationListener;
 import dev.migrate.engine.graph.AmbiguousRevisionException;
 import dev.migrate.engine.graph.RangeNotAllowedException;
 import dev.migrate.engine.testing.TestDatabase;
@@ -30,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(TestDatabaseExtension.class)
 class TargetsOnlineTest {
     private static final String REFUSED = "Range '001_initial:002_add_email' not allowed here: a range from:to is "
-            + "only for offline SQL (sql=true) and history. Give one target, such as 'heads', 'base', a revision "
+            + "only for offline SQL (migrate.sql=true) and history. Give one target, such as 'heads', 'base', a revision "
             + "id, 'label@head' or '-1'.";
 
     @TempDir

@@ -7,8 +7,6 @@ import dev.migrate.engine.Report;
 import dev.migrate.engine.config.ConfigException;
 import dev.migrate.engine.config.Credentials;
 import dev.migrate.engine.config.MissingPropertyException;
-import dev.migrate.engine.database.DatabaseConnectionException;
-import dev.migrate.engine.embedded.EmbeddedServerException;
 import dev.migrate.engine.EnvironmentRequest;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -103,7 +101,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         try {
             PropertyCheck.refuseUnknown(session);
         } catch (MigrateException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         }
         if (skip) {
             getLog().info("Skipping migrate (migrate.skip=true)");
@@ -114,15 +112,16 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
                 migrate.javaMigrations(projectClassPath(), javaMigrations);
             }
             run(migrate.keepRunning(keepRunning));
-        } catch (ConfigException | DatabaseConnectionException | EmbeddedServerException e) {
-            // the environment: settings, server, network
-            throw new MojoExecutionException(e.getMessage(), e);
         } catch (MigrateException e) {
-            // the user's content: targets, revision files, SQL
-            throw PluginMessages.failure(e);
+            throw failure(e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** The engine's error by its kind: the user's content fails the build, the environment is an error of it. */
+    private static MojoExecutionException failure(MigrateException e) throws MojoFailureException {
+        return PluginMessages.raise(e);
     }
 
     /** The goal's one engine call. */
@@ -135,9 +134,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             Output.write(json ? report.toJson() + System.lineSeparator()
                     : String.join(System.lineSeparator(), report.lines(verbose)) + System.lineSeparator(), output, getLog());
         } else if (json) {
-            System.out.println(report.toJson());
+            System.out.println(PluginMessages.text(report.toJson()));
         } else {
-            report.lines(verbose).forEach(getLog()::info);
+            report.lines(verbose).forEach(line -> getLog().info(PluginMessages.text(line)));
         }
     }
 
@@ -199,7 +198,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         try {
             return Optional.of(server(id));
         } catch (MojoExecutionException e) {
-            throw new MigrateException(e.getMessage());
+            throw new ConfigException(e.getMessage());
         }
     }
 

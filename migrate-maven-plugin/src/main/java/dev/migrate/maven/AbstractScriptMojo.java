@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.engine.Migrate;
-import dev.migrate.engine.database.RunResult;
+import dev.migrate.engine.RunSummary;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -33,12 +33,12 @@ abstract class AbstractScriptMojo extends AbstractMigrateMojo {
     }
 
     /** Writes the run's JSON report to {@code migrate.report}, and prints it with {@code migrate.format=json}. */
-    protected void reportRun(Migrate migrate, String command, RunResult result) {
+    protected void reportRun(RunSummary result) {
         if (report != null) {
-            Output.write(migrate.runReport(command, result).toJson() + System.lineSeparator(), report, getLog());
+            Output.write(result.toJson() + System.lineSeparator(), report, getLog());
         }
         if ("json".equalsIgnoreCase(format)) {
-            System.out.println(migrate.runReport(command, result).toJson());
+            System.out.println(PluginMessages.text(result.toJson()));
         }
     }
 }

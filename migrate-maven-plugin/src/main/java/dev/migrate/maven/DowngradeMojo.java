@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.engine.Migrate;
-import dev.migrate.engine.RunOptions;
+import dev.migrate.engine.database.RunOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,7 +23,7 @@ public class DowngradeMojo extends AbstractScriptMojo {
         if (offline()) {
             emit(migrate.downgradeSql(target, RunOptions.of(transaction, null, null)));
         } else {
-            reportRun(migrate, "downgrade", migrate.downgrade(target, RunOptions.of(transaction, null, confirm)));
+            reportRun(migrate.downgrade(target, RunOptions.of(transaction, null, confirm)));
         }
     }
 }

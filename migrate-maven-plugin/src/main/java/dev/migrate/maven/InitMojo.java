@@ -4,6 +4,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.Scaffold;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -28,11 +29,11 @@ public class InitMojo extends AbstractMojo {
     private MavenSession session;
 
     @Override
-    public void execute() throws MojoFailureException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         try {
             PropertyCheck.refuseUnknown(session);
         } catch (MigrateException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw PluginMessages.raise(e);
         }
         if (skip) {
             getLog().info("Skipping migrate (migrate.skip=true)");
@@ -49,7 +50,7 @@ public class InitMojo extends AbstractMojo {
             }
             getLog().info("Next: mvn migrate:revision -Dmigrate.message=\"create users\", then mvn migrate:upgrade");
         } catch (MigrateException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw PluginMessages.raise(e);
         }
     }
 }

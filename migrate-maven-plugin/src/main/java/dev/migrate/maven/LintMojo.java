@@ -45,18 +45,18 @@ public class LintMojo extends AbstractMigrateMojo {
                     + String.join(System.lineSeparator(), result.findings().stream().map(Finding::text).toList())
                     + System.lineSeparator(), output, getLog());
         } else {
-            result.lines().forEach(getLog()::info);
+            result.lines().forEach(line -> getLog().info(PluginMessages.text(line)));
             for (Finding finding : result.findings()) {
                 if (finding.accepted() || finding.severity() == Severity.INFO) {
-                    getLog().info(finding.text());
+                    getLog().info(PluginMessages.text(finding.text()));
                 } else if (finding.severity() == Severity.ERROR) {
-                    getLog().error(finding.text());
+                    getLog().error(PluginMessages.text(finding.text()));
                 } else {
-                    getLog().warn(finding.text());
+                    getLog().warn(PluginMessages.text(finding.text()));
                 }
             }
         }
-        getLog().info(result.summary());
+        getLog().info(PluginMessages.text(result.summary()));
         if (result.fails(threshold)) {
             throw new LintFailedException(result, threshold);
         }

@@ -1,10 +1,10 @@
 package dev.migrate.maven;
 
-import dev.migrate.engine.MigrateListener;
+import dev.migrate.engine.database.MigrationListener;
 import org.apache.maven.plugin.logging.Log;
 
 /** Sends the engine's progress lines to Maven's log. */
-final class MavenListener implements MigrateListener {
+final class MavenListener implements MigrationListener {
     private final Log log;
 
     MavenListener(Log log) {
@@ -13,18 +13,18 @@ final class MavenListener implements MigrateListener {
 
     @Override
     public void info(String line) {
-        log.info(line);
+        log.info(PluginMessages.text(line));
     }
 
     @Override
     public void warn(String line) {
-        log.warn(line);
+        log.warn(PluginMessages.text(line));
     }
 
     @Override
     public void debug(String line) {
         if (log.isDebugEnabled()) {
-            log.debug(line);
+            log.debug(PluginMessages.text(line));
         }
     }
 }

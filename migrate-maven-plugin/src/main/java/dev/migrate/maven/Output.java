@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.scripts.FileAccessException;
 import org.apache.maven.plugin.logging.Log;
 
 import java.io.File;
@@ -15,7 +15,7 @@ final class Output {
 
     static void write(String text, File output, Log log) {
         if (output == null) {
-            System.out.print(text);
+            System.out.print(PluginMessages.text(text));
             System.out.flush();
             return;
         }
@@ -23,10 +23,10 @@ final class Output {
             if (output.getParentFile() != null) {
                 Files.createDirectories(output.getParentFile().toPath());
             }
-            Files.writeString(output.toPath(), text, StandardCharsets.UTF_8);
+            Files.writeString(output.toPath(), PluginMessages.text(text), StandardCharsets.UTF_8);
             log.info("Wrote " + output);
         } catch (IOException e) {
-            throw new MigrateException("Cannot write " + output + ": " + e.getMessage(), e);
+            throw new FileAccessException(output.toPath(), "write", e);
         }
     }
 }

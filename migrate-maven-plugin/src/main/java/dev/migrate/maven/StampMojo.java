@@ -31,7 +31,7 @@ public class StampMojo extends AbstractScriptMojo {
         if (offline()) {
             emit(migrate.stampSql(targets, purge));
         } else {
-            reportRun(migrate, "stamp", migrate.stamp(targets, purge, Optional.ofNullable(confirm).filter(c -> !c.isBlank())));
+            reportRun(migrate.stamp(targets, purge, Optional.ofNullable(confirm).filter(c -> !c.isBlank())));
         }
     }
 }

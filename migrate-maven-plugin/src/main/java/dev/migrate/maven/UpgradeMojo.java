@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.engine.Migrate;
-import dev.migrate.engine.RunOptions;
+import dev.migrate.engine.database.RunOptions;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -27,8 +27,7 @@ public class UpgradeMojo extends AbstractScriptMojo {
         if (offline()) {
             emit(migrate.upgradeSql(target, RunOptions.of(transaction, null, null)));
         } else {
-            reportRun(migrate, "upgrade",
-                    migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null).withResume(resume)));
+            reportRun(migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null).withResume(resume)));
         }
     }
 }

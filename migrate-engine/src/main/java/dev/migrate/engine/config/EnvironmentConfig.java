@@ -1,5 +1,8 @@
 package dev.migrate.engine.config;
 
+import dev.migrate.engine.database.DatabaseSettings;
+import dev.migrate.engine.database.LockMode;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -11,114 +14,108 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Everything needed to reach one environment's database, resolved from all setting layers by
- * {@link EnvironmentResolver}. Immutable; {@link #toString()} never shows the password.
+ * One environment, resolved from all setting layers by {@link EnvironmentResolver}: what the user
+ * sees of it (name, description, notices, where each setting came from), what guards it
+ * (protected, Supabase, the embedded server's data) and, as {@link #database()}, the one settings
+ * record the database code runs with. Immutable; {@link #toString()} never shows the password.
  *
  * @param name                 the environment name, e.g. {@code staging}
- * @param jdbcUrl              {@code jdbc:postgresql://host:port/db} without credentials or query;
- *                             empty when {@link #embedded()} until {@link #withEmbeddedServer} is called
- * @param driverProperties     pgjdbc properties: user, password, sslmode, sslrootcert, prepareThreshold, …
  * @param description          the line every goal prints, e.g.
  *                             {@code Environment staging: postgresql://app@db.example.com:5432/app (schema public)}
- * @param schema               the schema migrations run in and the tool's tables live in
- * @param versionTable         the table holding the current heads
- * @param historyTable         the table logging every applied step
- * @param lockTimeout          PostgreSQL {@code lock_timeout} for migrations, if set
- * @param statementTimeout     PostgreSQL {@code statement_timeout} for migrations, if set
+ * @param database             connection, schema, tables, timeouts, lock mode and retries; its
+ *                             {@code jdbcUrl} is empty when {@link #embedded()} until {@link #withEmbeddedServer} is called
  * @param protectedEnvironment true when downgrade and stamp need an explicit confirmation
- * @param pooler               {@link PoolerMode#TRANSACTION} behind a transaction-mode pooler
  * @param supabase             true when the database is hosted by Supabase
  * @param embeddedDataDir      the data directory of the embedded PostgreSQL, when one is to be used
  * @param notices              explanations of adjustments made (port switched, url overridden, …) to show the user
  * @param origins              for each setting that has a value, where it came from (never the value itself)
- * @param lockRetries          how often a transactional revision that hits {@code lock_timeout} is retried
  * @param shadowUrl            the server scratch databases are created on ({@code shadowUrl}), if set;
  *                             else the embedded PostgreSQL
  */
 public record EnvironmentConfig(
         String name,
-        Optional<String> jdbcUrl,
-        Properties driverProperties,
         String description,
-        String schema,
-        String versionTable,
-        String historyTable,
-        Optional<Duration> lockTimeout,
-        Optional<Duration> statementTimeout,
+        DatabaseSettings database,
         boolean protectedEnvironment,
-        PoolerMode pooler,
         boolean supabase,
         Optional<Path> embeddedDataDir,
         List<String> notices,
         Map<String, String> origins,
-        int lockRetries,
         Optional<DatabaseUrl> shadowUrl) {
 
     public EnvironmentConfig {
+        Objects.requireNonNull(shadowUrl, "shadowUrl");
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        driverProperties = copy(driverProperties);
         Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(versionTable, "versionTable");
-        Objects.requireNonNull(historyTable, "historyTable");
-        Objects.requireNonNull(lockTimeout, "lockTimeout");
-        Objects.requireNonNull(statementTimeout, "statementTimeout");
-        Objects.requireNonNull(pooler, "pooler");
+        Objects.requireNonNull(database, "database");
         Objects.requireNonNull(embeddedDataDir, "embeddedDataDir");
         notices = List.copyOf(notices);
         origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
-        Objects.requireNonNull(shadowUrl, "shadowUrl");
-        if (jdbcUrl.isEmpty() && embeddedDataDir.isEmpty()) {
+        if (database.jdbcUrl().isEmpty() && embeddedDataDir.isEmpty()) {
             throw new IllegalArgumentException("an environment needs a jdbcUrl or an embedded data directory");
         }
     }
 
-    /** Without {@code lockRetries} (none). */
-    public EnvironmentConfig(String name, Optional<String> jdbcUrl, Properties driverProperties, String description,
-                             String schema, String versionTable, String historyTable, Optional<Duration> lockTimeout,
-                             Optional<Duration> statementTimeout, boolean protectedEnvironment, PoolerMode pooler,
+    /** Without {@code shadowUrl}: scratch databases on the embedded server. */
+    public EnvironmentConfig(String name, String description, DatabaseSettings database, boolean protectedEnvironment,
                              boolean supabase, Optional<Path> embeddedDataDir, List<String> notices,
                              Map<String, String> origins) {
-        this(name, jdbcUrl, driverProperties, description, schema, versionTable, historyTable, lockTimeout,
-                statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins, 0);
-    }
-
-    /** Without {@code shadowUrl} (scratch databases on the embedded server). */
-    public EnvironmentConfig(String name, Optional<String> jdbcUrl, Properties driverProperties, String description,
-                             String schema, String versionTable, String historyTable, Optional<Duration> lockTimeout,
-                             Optional<Duration> statementTimeout, boolean protectedEnvironment, PoolerMode pooler,
-                             boolean supabase, Optional<Path> embeddedDataDir, List<String> notices,
-                             Map<String, String> origins, int lockRetries) {
-        this(name, jdbcUrl, driverProperties, description, schema, versionTable, historyTable, lockTimeout,
-                statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins, lockRetries,
-                Optional.empty());
+        this(name, description, database, protectedEnvironment, supabase, embeddedDataDir, notices, origins, Optional.empty());
     }
 
     /** The same environment with its scratch databases on {@code server}. */
     public EnvironmentConfig withShadowUrl(Optional<DatabaseUrl> server) {
-        return new EnvironmentConfig(name, jdbcUrl, driverProperties, description, schema, versionTable, historyTable,
-                lockTimeout, statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins,
-                lockRetries, server);
+        return new EnvironmentConfig(name, description, database, protectedEnvironment, supabase, embeddedDataDir,
+                notices, origins, server);
+    }
+
+    /** {@code jdbc:postgresql://host:port/db} without credentials or query; empty for an embedded server not started. */
+    public Optional<String> jdbcUrl() {
+        return Optional.of(database.jdbcUrl()).filter(url -> !url.isEmpty());
+    }
+
+    /** pgjdbc properties (user, password, sslmode, sslrootcert, prepareThreshold, …): a fresh copy each time. */
+    public Properties driverProperties() {
+        return database.driverProperties();
+    }
+
+    /** The schema migrations run in and the tool's tables live in. */
+    public String schema() {
+        return database.schema();
+    }
+
+    public String versionTable() {
+        return database.versionTable();
+    }
+
+    public String historyTable() {
+        return database.historyTable();
+    }
+
+    /** PostgreSQL {@code lock_timeout} for migrations (and the wait for another run's lock). */
+    public Optional<Duration> lockTimeout() {
+        return Optional.of(database.lockTimeout());
+    }
+
+    /** PostgreSQL {@code statement_timeout} for migrations, if set. */
+    public Optional<Duration> statementTimeout() {
+        return Optional.of(database.statementTimeout()).filter(d -> !d.isZero());
+    }
+
+    /** {@link PoolerMode#TRANSACTION} behind a transaction-mode pooler. */
+    public PoolerMode pooler() {
+        return database.lockMode() == LockMode.TRANSACTION ? PoolerMode.TRANSACTION : PoolerMode.SESSION;
+    }
+
+    /** How often a transactional revision that hits {@code lock_timeout} is retried. */
+    public int lockRetries() {
+        return database.lockRetries();
     }
 
     /** The same environment with {@code lockRetries} set. */
     public EnvironmentConfig withLockRetries(int retries) {
-        return new EnvironmentConfig(name, jdbcUrl, driverProperties, description, schema, versionTable, historyTable,
-                lockTimeout, statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir, notices, origins,
-                retries, shadowUrl);
-    }
-
-    /** A fresh copy each time: the caller may add properties without changing this config. */
-    @Override
-    public Properties driverProperties() {
-        return copy(driverProperties);
-    }
-
-    private static Properties copy(Properties properties) {
-        Properties result = new Properties();
-        result.putAll(Objects.requireNonNull(properties, "driverProperties"));
-        return result;
+        return new EnvironmentConfig(name, description, database.withLockRetries(retries), protectedEnvironment,
+                supabase, embeddedDataDir, notices, origins, shadowUrl);
     }
 
     /** True for the {@code local} environment without a url: the database is an embedded PostgreSQL. */
@@ -139,16 +136,16 @@ public record EnvironmentConfig(
 
     /** The password, if any, as the driver will receive it. */
     public Optional<String> password() {
-        return Optional.ofNullable(driverProperties.getProperty("password"));
+        return Optional.ofNullable(database.driverProperties().getProperty("password"));
     }
 
     public Optional<String> user() {
-        return Optional.ofNullable(driverProperties.getProperty("user"));
+        return Optional.ofNullable(database.driverProperties().getProperty("user"));
     }
 
     /** Scrubs this environment's password (and SSL key password) from text and exceptions. */
     public Secrets secrets() {
-        Secrets own = Secrets.of(driverProperties.getProperty("password"), driverProperties.getProperty("sslpassword"));
+        Secrets own = database.secrets();
         return shadowUrl.flatMap(DatabaseUrl::password).map(p -> own.and(Secrets.of(p))).orElse(own);
     }
 
@@ -158,8 +155,8 @@ public record EnvironmentConfig(
      */
     public Map<String, String> sessionSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
-        lockTimeout.ifPresent(d -> settings.put("lock_timeout", PgDuration.format(d)));
-        statementTimeout.ifPresent(d -> settings.put("statement_timeout", PgDuration.format(d)));
+        lockTimeout().ifPresent(d -> settings.put("lock_timeout", PgDuration.format(d)));
+        statementTimeout().ifPresent(d -> settings.put("statement_timeout", PgDuration.format(d)));
         return Collections.unmodifiableMap(settings);
     }
 
@@ -168,27 +165,28 @@ public record EnvironmentConfig(
      * description come from {@code server}; everything else stays.
      */
     public EnvironmentConfig withEmbeddedServer(DatabaseUrl server) {
+        String line = "Environment " + name + ": embedded PostgreSQL " + server.masked() + " (schema " + schema() + ")";
+        return withEmbeddedServer(server.jdbcUrl(), server.driverProperties(), line);
+    }
+
+    /** This embedded environment pointed at its started server, at {@code jdbcUrl} with these driver properties added. */
+    public EnvironmentConfig withEmbeddedServer(String jdbcUrl, Properties serverProperties) {
+        return withEmbeddedServer(jdbcUrl, serverProperties, description);
+    }
+
+    private EnvironmentConfig withEmbeddedServer(String jdbcUrl, Properties serverProperties, String line) {
         if (!embedded()) {
             throw new IllegalStateException("environment " + name + " is not embedded");
         }
         Properties properties = driverProperties();
-        properties.putAll(server.driverProperties());
-        String line = "Environment " + name + ": embedded PostgreSQL " + server.masked() + " (schema " + schema + ")";
-        return new EnvironmentConfig(name, Optional.of(server.jdbcUrl()), properties, line, schema, versionTable,
-                historyTable, lockTimeout, statementTimeout, protectedEnvironment, pooler, supabase, embeddedDataDir,
-                notices, origins, lockRetries, shadowUrl);
+        properties.putAll(serverProperties);
+        return new EnvironmentConfig(name, line, database.withConnection(jdbcUrl, properties), protectedEnvironment,
+                supabase, embeddedDataDir, notices, origins, shadowUrl);
     }
 
     @Override
     public String toString() {
-        Properties shown = driverProperties();
-        shown.computeIfPresent("password", (k, v) -> Secrets.MASK);
-        shown.computeIfPresent("sslpassword", (k, v) -> Secrets.MASK);
-        return "EnvironmentConfig[name=" + name + ", jdbcUrl=" + jdbcUrl.orElse("(embedded)")
-                + ", driverProperties=" + shown + ", schema=" + schema + ", versionTable=" + versionTable
-                + ", historyTable=" + historyTable + ", lockTimeout=" + lockTimeout.map(Duration::toString).orElse("")
-                + ", statementTimeout=" + statementTimeout.map(Duration::toString).orElse("")
-                + ", protected=" + protectedEnvironment + ", pooler=" + pooler + ", supabase=" + supabase
-                + ", embeddedDataDir=" + embeddedDataDir.map(Path::toString).orElse("") + "]";
+        return "EnvironmentConfig[name=" + name + ", database=" + database + ", protected=" + protectedEnvironment
+                + ", supabase=" + supabase + ", embeddedDataDir=" + embeddedDataDir.map(Path::toString).orElse("") + "]";
     }
 }

@@ -1,5 +1,8 @@
 package dev.migrate.engine.config;
 
+import dev.migrate.engine.Version;
+import dev.migrate.engine.database.DatabaseSettings;
+import dev.migrate.engine.database.LockMode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -107,6 +110,35 @@ public final class EnvironmentResolver {
     public static EnvironmentResolver forProject(Path baseDir) {
         return new EnvironmentResolver(Objects.requireNonNull(baseDir, "baseDir"), Map.of(), Map.of(), Map.of(),
                 Credentials.of(null, null), id -> Optional.empty());
+    }
+
+    /**
+     * The build file's settings are printed by the build tool itself before any goal runs (Maven's
+     * {@code -X} logs every plugin's configuration, already interpolated), so they may not hold a
+     * password, neither as {@code password} nor inside the {@code url}.
+     */
+    public static void refusePasswordInBuildSettings(Map<String, String> settings) {
+        String advice = "Maven prints plugin configuration with -X, so it would end up in build logs; put it in "
+                + "MIGRATE_PASSWORD, .env, environments/NAME.properties or a settings.xml <server> (serverId)";
+        String password = settings.get("password");
+        if (password != null && !password.isBlank()) {
+            throw new InvalidSettingException("password", "plugin configuration <password>",
+                    "the POM is no place for a password: " + advice);
+        }
+        String url = settings.get("url");
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        boolean holdsPassword;
+        try {
+            holdsPassword = DatabaseUrl.parse(url).password().isPresent();
+        } catch (InvalidDatabaseUrlException e) {
+            return; // reported, without the url, when the environment is resolved
+        }
+        if (holdsPassword) {
+            throw new InvalidSettingException("url", "plugin configuration <url>",
+                    "it holds a password, and the POM is no place for one: " + advice);
+        }
     }
 
     /** The plugin's {@code <configuration>} values by key ({@code url}, {@code schema}, …); nulls ignored. */
@@ -415,9 +447,9 @@ public final class EnvironmentResolver {
         EnvironmentConfig build() {
             Optional<Value> url = setting("url");
             url.ifPresent(u -> notices.addAll(settings.keepConnectionSettingsWith(u.rank())));
-            String schema = identifier("schema", "public");
-            String versionTable = identifier("versionTable", "migrate_version");
-            String historyTable = identifier("historyTable", "migrate_history");
+            String schema = identifier("schema", DatabaseSettings.DEFAULT_SCHEMA);
+            String versionTable = identifier("versionTable", DatabaseSettings.DEFAULT_VERSION_TABLE);
+            String historyTable = identifier("historyTable", DatabaseSettings.DEFAULT_HISTORY_TABLE);
             Optional<Duration> lockTimeout = duration("lockTimeout");
             Optional<Duration> statementTimeout = duration("statementTimeout");
             boolean protectedEnvironment = bool("protected");
@@ -434,9 +466,10 @@ public final class EnvironmentResolver {
                 properties.setProperty("ApplicationName", "migrate");
                 String line = "Environment " + name + ": embedded PostgreSQL in " + EMBEDDED_DATA_DIR
                         + " (schema " + schema + ")";
-                return new EnvironmentConfig(name, Optional.empty(), properties, line, schema, versionTable,
-                        historyTable, lockTimeout, statementTimeout, protectedEnvironment,
-                        poolerSetting.orElse(PoolerMode.SESSION), false, Optional.of(dataDir), notices, origins);
+                DatabaseSettings database = database("", properties, schema, versionTable, historyTable, lockTimeout,
+                        statementTimeout, poolerSetting.orElse(PoolerMode.SESSION));
+                return new EnvironmentConfig(name, line, database, protectedEnvironment, false, Optional.of(dataDir),
+                        notices, origins);
             }
 
             DatabaseUrl database;
@@ -483,9 +516,29 @@ public final class EnvironmentResolver {
                 database = database.withProperty("ApplicationName", "migrate");
             }
             String line = "Environment " + name + ": " + database.masked() + " (schema " + schema + ")" + urlSource;
-            return new EnvironmentConfig(name, Optional.of(database.jdbcUrl()), database.driverProperties(), line,
-                    schema, versionTable, historyTable, lockTimeout, statementTimeout, protectedEnvironment, pooler,
-                    supabase, Optional.empty(), notices, origins);
+            DatabaseSettings settings = database(database.jdbcUrl(), database.driverProperties(), schema, versionTable,
+                    historyTable, lockTimeout, statementTimeout, pooler);
+            return new EnvironmentConfig(name, line, settings, protectedEnvironment, supabase, Optional.empty(),
+                    notices, origins);
+        }
+
+        /** The settings the database code runs with; unset timeouts keep {@link DatabaseSettings}' defaults. */
+        private DatabaseSettings database(String jdbcUrl, Properties properties, String schema, String versionTable,
+                                          String historyTable, Optional<Duration> lockTimeout,
+                                          Optional<Duration> statementTimeout, PoolerMode pooler) {
+            if (versionTable.equals(historyTable)) {
+                throw new InvalidSettingException("historyTable", origins.getOrDefault("historyTable", "the default"),
+                        "it is the versionTable's name too, '" + versionTable + "'; the two tables need different names");
+            }
+            DatabaseSettings settings = DatabaseSettings.of(jdbcUrl, properties)
+                    .withSchema(schema)
+                    .withVersionTable(versionTable)
+                    .withHistoryTable(historyTable)
+                    .withLockMode(pooler == PoolerMode.TRANSACTION ? LockMode.TRANSACTION : LockMode.SESSION)
+                    .withEnvironment(name)
+                    .withToolVersion(Version.current());
+            settings = lockTimeout.map(settings::withLockTimeout).orElse(settings);
+            return statementTimeout.map(settings::withStatementTimeout).orElse(settings);
         }
 
         /**
@@ -583,7 +636,7 @@ public final class EnvironmentResolver {
             }
             notices.add("Ignoring " + fallback.originOfKey().apply("url") + shown + ": environment " + name
                     + " has its own url, from " + url.origin() + ". DATABASE_URL only gives the url of an environment "
-                    + "that names none; to override an environment's url use -Dmigrate.url or MIGRATE_URL.");
+                    + "that names none; to override an environment's url use " + dev.migrate.engine.Advice.setting("url") + " or MIGRATE_URL.");
         }
 
         private String identifier(String key, String defaultValue) {
@@ -592,9 +645,9 @@ public final class EnvironmentResolver {
                 return defaultValue;
             }
             String text = value.get().text();
-            if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63 || text.indexOf('\0') >= 0) {
-                throw new InvalidSettingException(key, value.get().origin(),
-                        "'" + text + "' is not a PostgreSQL identifier (at most 63 bytes)");
+            if (DatabaseSettings.identifierProblem(text).isPresent()) {
+                throw new InvalidSettingException(key, value.get().origin(), "'" + text.replace("\0", "")
+                        + "' is not a PostgreSQL identifier (at most " + DatabaseSettings.MAX_IDENTIFIER_BYTES + " bytes)");
             }
             return text;
         }

@@ -178,12 +178,23 @@ public final class Secrets {
     }
 
     /**
-     * A {@link MigrateException} with the scrubbed message whose cause is a scrubbed copy of
+     * A {@link ScrubbedFailureException} with the scrubbed message whose cause is a scrubbed copy of
      * {@code cause} (see {@link ScrubbedException}). The original, which may hold a password, is
      * not kept.
      */
     public MigrateException wrap(String message, Throwable cause) {
-        return new MigrateException(scrub(message), cause == null ? null : scrubbed(cause));
+        return new ScrubbedFailureException(scrub(message), cause == null ? null : scrubbed(cause),
+                cause instanceof MigrateException typed ? typed.kind() : MigrateException.Kind.ENVIRONMENT);
+    }
+
+    /**
+     * An error that is not one of the engine's own (a driver's or the JVM's), whose message held a
+     * secret: scrubbed, and of the environment unless it wraps an engine error of the user's content.
+     */
+    public static final class ScrubbedFailureException extends MigrateException {
+        ScrubbedFailureException(String message, Throwable cause, Kind kind) {
+            super(kind, message, cause);
+        }
     }
 
     /** Like {@link #wrap(String, Throwable)}, with the cause's own message (or its class name). */

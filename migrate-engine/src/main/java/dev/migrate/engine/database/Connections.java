@@ -27,7 +27,7 @@ final class Connections {
         try {
             return DriverManager.getConnection(settings.jdbcUrl(), properties);
         } catch (SQLException e) {
-            Secrets secrets = Secrets.of(properties.getProperty("password"), properties.getProperty("sslpassword"));
+            Secrets secrets = settings.secrets();
             String reason = secrets.scrub(reason(e));
             Throwable cause = secrets.isClean(e.toString()) && secrets.isClean(String.valueOf(e.getCause())) ? e
                     : secrets.scrubbed(e);

@@ -4,6 +4,12 @@ import java.util.Optional;
 
 /** The database could not be reached or refused the login. The message names the masked URL. */
 public final class DatabaseConnectionException extends DatabaseException {
+    /** An error of the environment, not of the user's content. */
+    @Override
+    public Kind kind() {
+        return Kind.ENVIRONMENT;
+    }
+
     private final String maskedUrl;
     private final String sqlState;
 

@@ -1,18 +1,24 @@
 package dev.migrate.engine.database;
 
+import dev.migrate.engine.config.Secrets;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * Everything needed to run migrations against one database: where it is (a JDBC URL without
  * credentials, which travel in {@code driverProperties}), where our tables live, how long to wait,
- * and what to record in the history. Build with {@link #of(String, Properties)} and the
- * {@code with...} methods.
+ * and what to record in the history. The one settings type from the resolved environment
+ * ({@code config.EnvironmentConfig#database()}) to the code that connects; its defaults are the
+ * only ones. Build with {@link #of(String, Properties)} and the {@code with...} methods.
  *
- * @param lockTimeout      how long a run waits for another run's lock; zero fails at once
+ * @param jdbcUrl          {@code jdbc:postgresql://host:port/db}; empty for an embedded server not yet started
+ * @param lockTimeout      how long a run waits for another run's lock, and PostgreSQL's {@code lock_timeout}; zero fails at once
  * @param statementTimeout PostgreSQL's {@code statement_timeout} for the run; zero means none
+ * @param lockRetries      how often a transactional revision that hits {@code lock_timeout} is retried
  */
 public record DatabaseSettings(
         String jdbcUrl,
@@ -24,15 +30,15 @@ public record DatabaseSettings(
         Duration statementTimeout,
         LockMode lockMode,
         String environment,
-        String toolVersion) {
+        String toolVersion,
+        int lockRetries) {
 
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_VERSION_TABLE = "migrate_version";
     public static final String DEFAULT_HISTORY_TABLE = "migrate_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(1);
-
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)([?&]password=)[^&]*");
-    private static final Pattern USERINFO_IN_URL = Pattern.compile("(//[^/@?#]*?:)[^/@?#]*@");
+    /** PostgreSQL's limit for a name ({@code NAMEDATALEN - 1}), in bytes of UTF-8, not characters. */
+    public static final int MAX_IDENTIFIER_BYTES = 63;
 
     public DatabaseSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -52,52 +58,88 @@ public record DatabaseSettings(
         lockMode = Objects.requireNonNull(lockMode, "lockMode");
         environment = Objects.requireNonNullElse(environment, "");
         toolVersion = Objects.requireNonNullElse(toolVersion, "");
+        if (lockRetries < 0) {
+            throw new IllegalArgumentException("lockRetries must not be negative: " + lockRetries);
+        }
     }
 
     /** Defaults: schema {@code public}, tables {@code migrate_version} and {@code migrate_history}, a one-minute lock wait. */
     public static DatabaseSettings of(String jdbcUrl, Properties driverProperties) {
         return new DatabaseSettings(jdbcUrl, driverProperties, DEFAULT_SCHEMA, DEFAULT_VERSION_TABLE,
-                DEFAULT_HISTORY_TABLE, DEFAULT_LOCK_TIMEOUT, Duration.ZERO, LockMode.SESSION, "", "");
+                DEFAULT_HISTORY_TABLE, DEFAULT_LOCK_TIMEOUT, Duration.ZERO, LockMode.SESSION, "", "", 0);
     }
 
     public DatabaseSettings withSchema(String value) {
         return new DatabaseSettings(jdbcUrl, driverProperties, value, versionTable, historyTable, lockTimeout,
-                statementTimeout, lockMode, environment, toolVersion);
+                statementTimeout, lockMode, environment, toolVersion, lockRetries);
     }
 
     public DatabaseSettings withVersionTable(String value) {
         return new DatabaseSettings(jdbcUrl, driverProperties, schema, value, historyTable, lockTimeout,
-                statementTimeout, lockMode, environment, toolVersion);
+                statementTimeout, lockMode, environment, toolVersion, lockRetries);
     }
 
     public DatabaseSettings withHistoryTable(String value) {
         return new DatabaseSettings(jdbcUrl, driverProperties, schema, versionTable, value, lockTimeout,
-                statementTimeout, lockMode, environment, toolVersion);
+                statementTimeout, lockMode, environment, toolVersion, lockRetries);
     }
 
     public DatabaseSettings withLockTimeout(Duration value) {
         return new DatabaseSettings(jdbcUrl, driverProperties, schema, versionTable, historyTable, value,
-                statementTimeout, lockMode, environment, toolVersion);
+                statementTimeout, lockMode, environment, toolVersion, lockRetries);
     }
 
     public DatabaseSettings withStatementTimeout(Duration value) {
         return new DatabaseSettings(jdbcUrl, driverProperties, schema, versionTable, historyTable, lockTimeout,
-                value, lockMode, environment, toolVersion);
+                value, lockMode, environment, toolVersion, lockRetries);
     }
 
     public DatabaseSettings withLockMode(LockMode value) {
         return new DatabaseSettings(jdbcUrl, driverProperties, schema, versionTable, historyTable, lockTimeout,
-                statementTimeout, value, environment, toolVersion);
+                statementTimeout, value, environment, toolVersion, lockRetries);
     }
 
     public DatabaseSettings withEnvironment(String value) {
         return new DatabaseSettings(jdbcUrl, driverProperties, schema, versionTable, historyTable, lockTimeout,
-                statementTimeout, lockMode, value, toolVersion);
+                statementTimeout, lockMode, value, toolVersion, lockRetries);
     }
 
     public DatabaseSettings withToolVersion(String value) {
         return new DatabaseSettings(jdbcUrl, driverProperties, schema, versionTable, historyTable, lockTimeout,
-                statementTimeout, lockMode, environment, value);
+                statementTimeout, lockMode, environment, value, lockRetries);
+    }
+
+    public DatabaseSettings withLockRetries(int value) {
+        return new DatabaseSettings(jdbcUrl, driverProperties, schema, versionTable, historyTable, lockTimeout,
+                statementTimeout, lockMode, environment, toolVersion, value);
+    }
+
+    /** The same settings reaching another server (an embedded or scratch one): its URL and driver properties. */
+    public DatabaseSettings withConnection(String url, Properties properties) {
+        return new DatabaseSettings(url, properties, schema, versionTable, historyTable, lockTimeout,
+                statementTimeout, lockMode, environment, toolVersion, lockRetries);
+    }
+
+    /** Scrubs the password (and SSL key password) of these settings from text and exceptions. */
+    public Secrets secrets() {
+        return Secrets.of(driverProperties.getProperty("password"), driverProperties.getProperty("sslpassword"));
+    }
+
+    /**
+     * Why {@code name} cannot be a PostgreSQL identifier (empty, a NUL character, over
+     * {@value #MAX_IDENTIFIER_BYTES} bytes), or empty when it can.
+     */
+    public static Optional<String> identifierProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of("must not be empty");
+        }
+        if (name.indexOf('\0') >= 0) {
+            return Optional.of("'" + name.replace("\0", "") + "' holds a NUL character");
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+            return Optional.of("'" + name + "' is longer than PostgreSQL's " + MAX_IDENTIFIER_BYTES + " bytes");
+        }
+        return Optional.empty();
     }
 
     /** A copy of the driver properties (they may hold the password: never print them). */
@@ -108,10 +150,9 @@ public record DatabaseSettings(
         return copy;
     }
 
-    /** The URL with any password in it replaced by {@code ***}, fit for messages. */
+    /** The URL with any password in it replaced by {@value Secrets#MASK}, fit for messages. */
     public String maskedUrl() {
-        String masked = PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
-        return USERINFO_IN_URL.matcher(masked).replaceAll("$1***@");
+        return secrets().scrub(jdbcUrl);
     }
 
     /** Never prints the driver properties. */
@@ -123,12 +164,9 @@ public record DatabaseSettings(
     }
 
     private static String requireName(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be empty");
-        }
-        if (value.length() > 63) {
-            throw new IllegalArgumentException(what + " '" + value + "' is longer than PostgreSQL's 63 characters");
-        }
+        identifierProblem(value).ifPresent(problem -> {
+            throw new IllegalArgumentException(what + " " + problem);
+        });
         return value;
     }
 

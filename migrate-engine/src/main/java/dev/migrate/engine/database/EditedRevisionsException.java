@@ -1,5 +1,7 @@
 package dev.migrate.engine.database;
 
+import static dev.migrate.engine.Advice.setting;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,7 +13,7 @@ public final class EditedRevisionsException extends DatabaseException {
         super("Revision files were edited after they were applied: "
                 + revisions.stream().map(r -> r.revision() + " (" + r.file() + ")").collect(Collectors.joining(", "))
                 + ". Nothing was run. Revert the edits and put the change in a new revision, or accept them with "
-                + "-Dmigrate.acceptChanged=" + revisions.stream().map(EditedRevision::revision).collect(Collectors.joining(",")));
+                + setting("acceptChanged=" + revisions.stream().map(EditedRevision::revision).collect(Collectors.joining(","))));
         this.revisions = List.copyOf(revisions);
     }
 

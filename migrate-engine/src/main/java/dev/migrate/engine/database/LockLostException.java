@@ -6,6 +6,12 @@ package dev.migrate.engine.database;
  * another run may already be migrating. The run stopped; {@link #outcome()} says what was applied.
  */
 public final class LockLostException extends DatabaseException {
+    /** An error of the environment, not of the user's content. */
+    @Override
+    public Kind kind() {
+        return Kind.ENVIRONMENT;
+    }
+
     private final String revision;
     private final String outcome;
 

@@ -4,6 +4,12 @@ import java.time.Duration;
 
 /** Another run held the migration lock for longer than {@code lockTimeout}. */
 public final class LockTimeoutException extends DatabaseException {
+    /** An error of the environment, not of the user's content. */
+    @Override
+    public Kind kind() {
+        return Kind.ENVIRONMENT;
+    }
+
     private final String versionTable;
     private final long key;
     private final Duration timeout;

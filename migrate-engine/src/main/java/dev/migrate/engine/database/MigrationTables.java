@@ -256,9 +256,21 @@ public final class MigrationTables {
         }
     }
 
-    private static String truncate(String name, String suffix) {
-        String full = name + suffix;
-        return full.length() <= 63 ? full : name.substring(0, 63 - suffix.length()) + suffix;
+    /** {@code name + suffix}, {@code name} cut (at a whole character) so that it fits PostgreSQL's 63 bytes. */
+    static String truncate(String name, String suffix) {
+        int room = DatabaseSettings.MAX_IDENTIFIER_BYTES - suffix.getBytes(StandardCharsets.UTF_8).length;
+        int end = 0;
+        int bytes = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > room) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end) + suffix;
     }
 
     /** What {@link #tableState()} found. */

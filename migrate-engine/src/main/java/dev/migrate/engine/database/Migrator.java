@@ -84,7 +84,7 @@ public final class Migrator implements AutoCloseable {
             if (!accepted.isEmpty()) {
                 executor(listener, lock, 0, null).accept(accepted, scripts);
             }
-            List<AppliedStep> applied = executor(listener, lock, options.lockRetries(), resume)
+            List<AppliedStep> applied = executor(listener, lock, settings.lockRetries(), resume)
                     .execute(plan, scripts, options.transactionMode(), state.heads());
             Set<String> end = new HashSet<>(state.heads());
             for (AppliedStep step : applied) {

@@ -1,5 +1,8 @@
 package dev.migrate.engine.database;
 
+import static dev.migrate.engine.Advice.command;
+import static dev.migrate.engine.Advice.setting;
+
 import dev.migrate.engine.graph.Direction;
 import dev.migrate.engine.graph.Plan;
 import dev.migrate.engine.graph.Step;
@@ -230,7 +233,7 @@ final class PlanExecutor {
                         if (!rs.next() || !rs.getBoolean(1)) {
                             throw lockLost(script, ran(i + 1, statements.size()) + " and are recorded; the version table "
                                     + "is still at " + describe(current) + ". The next run says so and offers "
-                                    + "-Dmigrate.resume=" + script.id() + ".");
+                                    + setting("resume=" + script.id()) + ".");
                         }
                     } catch (SQLException e) {
                         if (!connectionLost(e)) {
@@ -282,8 +285,8 @@ final class PlanExecutor {
         }
         return "The revision is not transactional: " + ran(failed, total) + (failed == 1 ? " and stays" : " and stay") + " applied (recorded in "
                 + tables.historyTable() + "); the version table is still at " + describe(current) + "." + lockHint
-                + " Fix the failing statement, then continue from it with -Dmigrate.resume=" + script.id()
-                + ", or finish the revision by hand and record it with migrate:stamp.";
+                + " Fix the failing statement, then continue from it with " + setting("resume=" + script.id())
+                + ", or finish the revision by hand and record it with " + command("stamp") + ".";
     }
 
     private static String ran(int done, int total) {

@@ -60,8 +60,7 @@ public final class ScratchDatabase implements AutoCloseable {
     public DatabaseSettings settings(DatabaseSettings like) {
         Properties p = driverProperties();
         p.putIfAbsent("ApplicationName", "migrate scratch database");
-        return new DatabaseSettings(jdbcUrl, p, like.schema(), like.versionTable(), like.historyTable(),
-                like.lockTimeout(), like.statementTimeout(), LockMode.SESSION, like.environment(), like.toolVersion());
+        return like.withConnection(jdbcUrl, p).withLockMode(LockMode.SESSION);
     }
 
     /**

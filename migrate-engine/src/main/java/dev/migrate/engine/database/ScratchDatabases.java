@@ -202,7 +202,7 @@ public final class ScratchDatabases implements AutoCloseable {
     static String name(String purpose) {
         String word = purpose == null ? "" : purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         String suffix = "_" + RUN_ID + "_" + COUNTER.incrementAndGet();
-        int room = 63 - PREFIX.length() - suffix.length();
+        int room = DatabaseSettings.MAX_IDENTIFIER_BYTES - PREFIX.length() - suffix.length(); // all ASCII
         if (word.length() > room) {
             word = word.substring(0, room);
         }

@@ -1,5 +1,8 @@
 package dev.migrate.engine.database;
 
+import static dev.migrate.engine.Advice.command;
+import static dev.migrate.engine.Advice.setting;
+
 import dev.migrate.engine.graph.Plan;
 import dev.migrate.engine.graph.Step;
 import dev.migrate.engine.scripts.Checksum;
@@ -96,21 +99,21 @@ public final class ScriptChecks {
                                                  Optional<String> resume, String historyTable) {
         if (state.interrupted().isEmpty()) {
             resume.ifPresent(r -> {
-                throw new InterruptedRevisionException(null, "-Dmigrate.resume=" + r + ": no earlier run was interrupted "
+                throw new InterruptedRevisionException(null, setting("resume=" + r) + ": no earlier run was interrupted "
                         + "(" + historyTable + " has no unfinished revision), so there is nothing to resume. Run without "
-                        + "-Dmigrate.resume.");
+                        + setting("resume") + ".");
             });
             return null;
         }
         InterruptedStep step = state.interrupted().get(state.interrupted().size() - 1);
         RevisionScript script = scriptsById.get(step.revision());
         if (resume.isEmpty() || !resume.get().equals(step.revision())) {
-            String wrong = resume.map(r -> "-Dmigrate.resume=" + r + " names another revision. ").orElse("");
+            String wrong = resume.map(r -> setting("resume=" + r) + " names another revision. ").orElse("");
             throw new InterruptedRevisionException(step, wrong + describe(step, script, state));
         }
         Step first = plan.steps().isEmpty() ? null : plan.steps().get(0);
         if (first == null || !first.revision().id().equals(step.revision()) || first.direction() != step.direction()) {
-            throw new InterruptedRevisionException(step, "-Dmigrate.resume=" + step.revision() + ": this run's target "
+            throw new InterruptedRevisionException(step, setting("resume=" + step.revision()) + ": this run's target "
                     + "does not start with " + step.direction().word() + " " + step.revision() + ", the revision the "
                     + "earlier run was in. Choose a target that includes it (the default, heads, does for an upgrade).");
         }
@@ -124,8 +127,8 @@ public final class ScriptChecks {
         if (script == null) {
             return "An earlier run was interrupted in " + id + " (" + step.direction().word() + ", after statement "
                     + step.statementsDone() + "), whose file is missing; the version table is at " + heads
-                    + ". Restore the file, then resume with -Dmigrate.resume=" + id + ", or record where the database is "
-                    + "with migrate:stamp.";
+                    + ". Restore the file, then resume with " + setting("resume=" + id) + ", or record where the database is "
+                    + "with " + command("stamp") + ".";
         }
         List<SqlStatement> statements = step.direction() == dev.migrate.engine.graph.Direction.UPGRADE
                 ? script.upgrade() : script.downgrade();
@@ -152,12 +155,12 @@ public final class ScriptChecks {
                     .append(statements.get(done).line()).append("): ").append(firstLine(statements.get(done).sql()))
                     .append(" (it may have started: check it first; an interrupted CREATE INDEX CONCURRENTLY leaves an "
                             + "INVALID index to drop)");
-            out.append("\nContinue from statement ").append(done + 1).append(" with -Dmigrate.resume=").append(id);
+            out.append("\nContinue from statement ").append(done + 1).append(" with ").append(setting("resume=" + id));
         } else {
-            out.append("\nWrite its version change with -Dmigrate.resume=").append(id);
+            out.append("\nWrite its version change with ").append(setting("resume=" + id));
         }
-        out.append(", or finish the revision by hand and record it with migrate:stamp")
-                .append(step.direction() == dev.migrate.engine.graph.Direction.UPGRADE ? " -Dmigrate.target=" + id : "")
+        out.append(", or finish the revision by hand and record it with ").append(command("stamp"))
+                .append(step.direction() == dev.migrate.engine.graph.Direction.UPGRADE ? " " + setting("target=" + id) : "")
                 .append(".");
         return out.toString();
     }

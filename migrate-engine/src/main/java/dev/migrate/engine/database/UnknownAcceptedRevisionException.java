@@ -1,5 +1,7 @@
 package dev.migrate.engine.database;
 
+import static dev.migrate.engine.Advice.setting;
+
 import java.util.List;
 
 /** {@code -Dmigrate.acceptChanged} names revisions that no local file has. Nothing was run. */
@@ -7,7 +9,7 @@ public final class UnknownAcceptedRevisionException extends DatabaseException {
     private final List<String> revisions;
 
     UnknownAcceptedRevisionException(List<String> revisions, String advice) {
-        super("-Dmigrate.acceptChanged names " + (revisions.size() == 1 ? "revision " : "revisions ")
+        super(setting("acceptChanged") + " names " + (revisions.size() == 1 ? "revision " : "revisions ")
                 + String.join(", ", revisions) + ", which no revision file has" + advice
                 + ". Give the full id of the edited revision, as the edited-files message lists it. Nothing was run.");
         this.revisions = List.copyOf(revisions);

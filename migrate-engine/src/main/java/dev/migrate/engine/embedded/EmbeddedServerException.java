@@ -6,6 +6,12 @@ import java.nio.file.Path;
 
 /** The embedded PostgreSQL could not be started or joined. */
 public final class EmbeddedServerException extends MigrateException {
+    /** An error of the environment, not of the user's content. */
+    @Override
+    public Kind kind() {
+        return Kind.ENVIRONMENT;
+    }
+
     private final Path dataDirectory;
 
     EmbeddedServerException(Path dataDirectory, String problem, Throwable cause) {

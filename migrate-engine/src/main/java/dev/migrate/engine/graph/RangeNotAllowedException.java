@@ -1,7 +1,5 @@
 package dev.migrate.engine.graph;
 
-import java.util.function.UnaryOperator;
-
 /**
  * A range {@code from:to} given where one target is needed (an online upgrade, downgrade or
  * stamp), as Alembic refuses it ("Range revision not allowed"): a range only says where an
@@ -14,20 +12,12 @@ public final class RangeNotAllowedException extends GraphException {
     private final Range range;
 
     public RangeNotAllowedException(Range range) {
-        super(message(range, OFFLINE_SETTING));
+        super(message(range, dev.migrate.engine.Advice.setting(OFFLINE_SETTING)));
         this.range = range;
     }
 
     public Range range() {
         return range;
-    }
-
-    /**
-     * The message with the offline setting written as the caller's users type it, such as
-     * {@code setting -> "-Dmigrate." + setting} for {@code -Dmigrate.sql=true}.
-     */
-    public String message(UnaryOperator<String> settingSyntax) {
-        return message(range, settingSyntax.apply(OFFLINE_SETTING));
     }
 
     private static String message(Range range, String offline) {

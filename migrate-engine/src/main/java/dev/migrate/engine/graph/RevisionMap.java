@@ -74,12 +74,12 @@ public final class RevisionMap {
             deps[i] = resolveReferences(i, revs[i].dependsOn(), MissingRevisionException.Reference.DEPENDS_ON);
         }
         this.next = Edges.reverse(down);
-        detectCycles(down, CycleDetectedException.Kind.CYCLE);
+        detectCycles(down, CycleDetectedException.Shape.CYCLE);
         int[][] allDown = new int[n][];
         for (int i = 0; i < n; i++) {
             allDown[i] = Edges.union(down[i], deps[i]);
         }
-        detectCycles(allDown, CycleDetectedException.Kind.DEPENDENCY_CYCLE);
+        detectCycles(allDown, CycleDetectedException.Shape.DEPENDENCY_CYCLE);
         this.allNextCount = new int[n];
         for (int[] parents : allDown) {
             for (int p : parents) {
@@ -279,11 +279,11 @@ public final class RevisionMap {
     private void checkSelfLoops(int i) {
         Revision r = revs[i];
         if (r.downRevisions().contains(r.id())) {
-            throw new CycleDetectedException(CycleDetectedException.Kind.SELF_LOOP, List.of(r.id()),
+            throw new CycleDetectedException(CycleDetectedException.Shape.SELF_LOOP, List.of(r.id()),
                     origin.apply(r.id()));
         }
         if (r.dependsOn().contains(r.id())) {
-            throw new CycleDetectedException(CycleDetectedException.Kind.DEPENDENCY_SELF_LOOP, List.of(r.id()),
+            throw new CycleDetectedException(CycleDetectedException.Shape.DEPENDENCY_SELF_LOOP, List.of(r.id()),
                     origin.apply(r.id()));
         }
     }
@@ -310,7 +310,7 @@ public final class RevisionMap {
     }
 
     /** Peels sources and sinks off (Kahn's algorithm both ways); what is left lies on cycles. */
-    private void detectCycles(int[][] parents, CycleDetectedException.Kind kind) {
+    private void detectCycles(int[][] parents, CycleDetectedException.Shape kind) {
         int n = revs.length;
         int[][] children = Edges.reverse(parents);
         BitSet peeled = Edges.peel(parents, children);

@@ -8,7 +8,7 @@ public final class InvalidLintSettingException extends MigrateException {
     private final String value;
 
     public InvalidLintSettingException(String setting, String value, String advice) {
-        super("Invalid -Dmigrate." + setting + "=" + value + ": " + advice + ".");
+        super("Invalid " + dev.migrate.engine.Advice.setting(setting + "=" + value) + ": " + advice + ".");
         this.setting = setting;
         this.value = value;
     }

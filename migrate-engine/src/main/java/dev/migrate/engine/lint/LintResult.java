@@ -1,5 +1,7 @@
 package dev.migrate.engine.lint;
 
+import static dev.migrate.engine.Advice.setting;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -85,7 +87,7 @@ public record LintResult(int pgVersion, String versionSource, int scratchVersion
         StringBuilder text = new StringBuilder("lint found " + plural(failing.size(), "finding") + " at or above " + threshold.label() + ":");
         failing.forEach(f -> text.append("\n  ").append(f.text()));
         text.append("\nFix them, or accept one with a comment line '-- migrate:lint-ignore RULE reason' right above its statement"
-                + " (or raise -Dmigrate.failOn).");
+                + " (or raise " + setting("failOn") + ").");
         return text.toString();
     }
 

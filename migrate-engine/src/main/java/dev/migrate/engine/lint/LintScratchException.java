@@ -6,6 +6,12 @@ import java.sql.SQLException;
 
 /** The scratch database lint measures on failed outside the revisions' own statements. */
 public final class LintScratchException extends MigrateException {
+    /** An error of the environment, not of the user's content. */
+    @Override
+    public Kind kind() {
+        return Kind.ENVIRONMENT;
+    }
+
     private final String sqlState;
 
     LintScratchException(SQLException cause) {

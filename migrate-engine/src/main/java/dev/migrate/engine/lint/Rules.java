@@ -1,5 +1,7 @@
 package dev.migrate.engine.lint;
 
+import static dev.migrate.engine.Advice.command;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -114,7 +116,7 @@ public final class Rules {
             "use a name of at most 63 bytes");
     public static final Rule STATEMENT_FAILS = new Rule("statement-fails", Severity.ERROR, 0, 0,
             "the statement fails on a copy of the schema before it, so the revision would fail (and roll back) in production",
-            "fix the statement; run mvn migrate:lint again");
+            "fix the statement; run " + command("lint") + " again");
     public static final Rule INDIRECT_LOCK = new Rule("indirect-lock", Severity.WARNING, 0, 0,
             "a trigger, function, DO block or cascade takes a lock that blocks writes on a table the statement does not name",
             "check what the statement runs underneath; split it, or run it when the table is quiet, with a short lock_timeout");

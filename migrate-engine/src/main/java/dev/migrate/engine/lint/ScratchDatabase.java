@@ -1,6 +1,6 @@
 package dev.migrate.engine.lint;
 
-import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.database.ScratchDatabaseException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,8 +32,8 @@ public final class ScratchDatabase implements AutoCloseable {
         try (Connection admin = DriverManager.getConnection(adminUrl, properties); Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new MigrateException("lint cannot create its scratch database on " + withoutQuery(adminUrl) + ": "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ". The scratch server's user must be allowed to CREATE DATABASE.", e);
+            throw new ScratchDatabaseException(name, withoutQuery(adminUrl), "cannot be created for lint: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ". The scratch server's user must be allowed to CREATE DATABASE", e);
         }
         String url = withDatabase(adminUrl, name);
         try {
@@ -42,7 +42,7 @@ public final class ScratchDatabase implements AutoCloseable {
             p.setProperty("ApplicationName", "migrate lint");
             return new ScratchDatabase(adminUrl, properties, name, DriverManager.getConnection(url, p));
         } catch (SQLException e) {
-            throw new MigrateException("lint cannot connect to its scratch database " + name + ": " + e.getMessage(), e);
+            throw new ScratchDatabaseException(name, "", "cannot be reached by lint: " + e.getMessage(), e);
         }
     }
 

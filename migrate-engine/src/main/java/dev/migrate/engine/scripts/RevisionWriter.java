@@ -3,7 +3,6 @@ package dev.migrate.engine.scripts;
 import dev.migrate.engine.graph.Revision;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -89,7 +88,7 @@ public final class RevisionWriter {
             String text = new String(Files.readAllBytes(templateFile), StandardCharsets.UTF_8);
             return new RevisionWriter(fileTemplate, text.startsWith("\uFEFF") ? text.substring(1) : text, templateFile.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read template " + templateFile, e);
+            throw new FileAccessException(templateFile, "read template", e);
         }
     }
 
@@ -284,7 +283,7 @@ public final class RevisionWriter {
         } catch (FileAlreadyExistsException e) {
             throw new RevisionFileExistsException(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write revision file " + file, e);
+            throw new FileAccessException(file, "write revision file", e);
         }
         return file;
     }

@@ -6,7 +6,6 @@ import dev.migrate.engine.graph.Revision;
 import dev.migrate.engine.graph.RevisionMap;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,7 +186,7 @@ public final class ScriptDirectory {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list version directory " + dir, e);
+            throw new FileAccessException(dir, "list version directory", e);
         }
         List<String> keys = new ArrayList<>(found.size());
         Map<String, Found> byKey = new HashMap<>(found.size() * 2);

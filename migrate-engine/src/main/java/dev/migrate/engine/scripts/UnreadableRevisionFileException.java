@@ -16,7 +16,7 @@ public final class UnreadableRevisionFileException extends MigrateException {
     private final Path file;
 
     public UnreadableRevisionFileException(Path file, IOException cause) {
-        super("Cannot read revision file " + file + ": " + reason(file, cause), cause);
+        super(Kind.ENVIRONMENT, "Cannot read revision file " + file + ": " + reason(file, cause), cause);
         this.file = file;
     }
 

@@ -1,5 +1,7 @@
 package dev.migrate.engine.scripts;
 
+import static dev.migrate.engine.Advice.command;
+
 import dev.migrate.engine.MigrateException;
 
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ public final class VersionDirectoryNotFoundException extends MigrateException {
     /** @param exists whether something that is not a directory is there */
     public VersionDirectoryNotFoundException(Path directory, boolean exists) {
         super("Version directory " + directory + (exists ? " is not a directory" : " does not exist")
-                + ": create it, or run mvn migrate:init");
+                + ": create it, or run " + command("init"));
         this.directory = directory;
     }
 

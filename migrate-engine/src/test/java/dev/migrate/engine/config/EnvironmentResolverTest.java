@@ -1,5 +1,7 @@
 package dev.migrate.engine.config;
 
+import dev.migrate.engine.Advice;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -195,7 +197,7 @@ class EnvironmentResolverTest {
         EnvironmentConfig staging = resolver().resolve("staging");
         ProtectedEnvironmentException error = assertThrows(ProtectedEnvironmentException.class,
                 () -> staging.checkConfirmed("downgrade", null));
-        assertEquals("Environment staging is protected: downgrade needs -Dmigrate.confirm=staging", error.getMessage());
+        assertEquals("Environment staging is protected: downgrade needs migrate.confirm=staging", error.getMessage());
         assertThrows(ProtectedEnvironmentException.class, () -> staging.checkConfirmed("stamp", "local"));
         staging.checkConfirmed("downgrade", "staging");
         resolver().resolve("local").checkConfirmed("downgrade", null);
@@ -333,7 +335,7 @@ class EnvironmentResolverTest {
             assertEquals(List.of("Ignoring environment variable DATABASE_URL (postgresql://heroku@other.example.com:5432/d): "
                     + "environment staging has its own url, from environments/staging.properties. DATABASE_URL only "
                     + "gives the url of an environment that names none; to override an environment's url use "
-                    + "-Dmigrate.url or MIGRATE_URL."), config.notices());
+                    + "migrate.url or MIGRATE_URL."), config.notices().stream().map(Advice::plain).toList());
             assertFalse(config.notices().toString().contains("pw"));
         }
 
@@ -369,10 +371,10 @@ class EnvironmentResolverTest {
                     + "(not the one in environments/staging.properties)", fromMigrateUrl.description());
             assertEquals(List.of("Ignoring environment variable DATABASE_URL (postgresql://other.example.com:5432/d): environment staging has its own url, from environment "
                             + "variable MIGRATE_URL. DATABASE_URL only gives the url of an environment that names "
-                            + "none; to override an environment's url use -Dmigrate.url or MIGRATE_URL.",
+                            + "none; to override an environment's url use migrate.url or MIGRATE_URL.",
                     "Ignoring user, password from environments/staging.properties: they go with the url written "
                             + "there, and the url in use comes from environment variable MIGRATE_URL"),
-                    fromMigrateUrl.notices().stream().sorted().toList());
+                    fromMigrateUrl.notices().stream().map(Advice::plain).sorted().toList());
             assertEquals(Optional.empty(), fromMigrateUrl.password());
 
             EnvironmentConfig fromSystemProperty = resolver().withSystemProperties(Map.of(

@@ -77,8 +77,8 @@ class BranchesAndMergeTest {
             assertEquals(8, e.line());
             assertTrue(e.getMessage().endsWith("\nThe revision is not transactional: statement 1 of 2 ran and stays applied "
                     + "(recorded in \"public\".\"migrate_history\"); the version table is still at base00000001. Fix the "
-                    + "failing statement, then continue from it with -Dmigrate.resume=loos00000002, or finish the revision "
-                    + "by hand and record it with migrate:stamp."), e.getMessage());
+                    + "failing statement, then continue from it with migrate.resume=loos00000002, or finish the revision "
+                    + "by hand and record it with the stamp command."), e.getMessage());
         }
         assertEquals(List.of("base00000001"), db.query("SELECT version_num FROM migrate_version"));
         assertEquals(List.of("base_id"), db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'base'"));

@@ -41,9 +41,9 @@ class LockRetryTest {
                 }
             });
             try (Migrator migrator = Migrator.connect(DatabaseSettings.of(db.jdbcUrl(), db.properties())
-                    .withLockTimeout(Duration.ofMillis(300)))) {
+                    .withLockTimeout(Duration.ofMillis(300)).withLockRetries(10))) {
                 migrator.migrate(Revisions.byId(A), heads -> Revisions.upgrade(List.of(A), heads, "aaaa00000001"),
-                        RunOptions.defaults().withLockRetries(10), new MigrationListener() {
+                        RunOptions.defaults(), new MigrationListener() {
                             @Override
                             public void lockRetry(Step step, RevisionScript script, int attempt, int retries, Duration pause,
                                                   String reason) {

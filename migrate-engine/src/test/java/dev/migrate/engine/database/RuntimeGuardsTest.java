@@ -88,7 +88,7 @@ class RuntimeGuardsTest {
                     RunOptions.defaults(), MigrationListener.NONE));
             assertTrue(e.getMessage().startsWith("An earlier run was interrupted in aaaa00000001 after statement 1 of 3 (line 7)"),
                     e.getMessage());
-            assertTrue(e.getMessage().contains("-Dmigrate.resume=aaaa00000001"), e.getMessage());
+            assertTrue(e.getMessage().contains("migrate.resume=aaaa00000001"), e.getMessage());
             db.execute("INSERT INTO flag VALUES (1)");
             RunResult resumed = migrator.migrate(Revisions.byId(a), heads -> Revisions.upgrade(List.of(a), heads, "aaaa00000001"),
                     RunOptions.defaults().withResume(Optional.of("aaaa00000001")), MigrationListener.NONE);

@@ -48,9 +48,21 @@ class SettingsAndSqlTest {
                 assertThrows(IllegalArgumentException.class, () -> base.withHistoryTable("migrate_version")).getMessage());
         assertEquals("schema must not be empty",
                 assertThrows(IllegalArgumentException.class, () -> base.withSchema(" ")).getMessage());
-        assertEquals("versionTable '" + "v".repeat(64) + "' is longer than PostgreSQL's 63 characters",
+        assertEquals("versionTable '" + "v".repeat(64) + "' is longer than PostgreSQL's 63 bytes",
                 assertThrows(IllegalArgumentException.class, () -> base.withVersionTable("v".repeat(64))).getMessage());
         assertThrows(IllegalArgumentException.class, () -> base.withLockTimeout(Duration.ofSeconds(-1)));
+        // PostgreSQL's limit is 63 bytes: 32 two-byte letters are 32 characters but 64 bytes
+        assertEquals("versionTable '" + "é".repeat(32) + "' is longer than PostgreSQL's 63 bytes",
+                assertThrows(IllegalArgumentException.class, () -> base.withVersionTable("é".repeat(32))).getMessage());
+        assertEquals("é".repeat(31), base.withVersionTable("é".repeat(31)).versionTable());
+    }
+
+    @Test
+    void derivedNamesFitInSixtyThreeBytes() {
+        assertEquals("migrate_version_pkc", MigrationTables.truncate("migrate_version", "_pkc"));
+        String cut = MigrationTables.truncate("é".repeat(31), "_pkc");
+        assertEquals("é".repeat(29) + "_pkc", cut);
+        assertTrue(cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63);
     }
 
     @Test

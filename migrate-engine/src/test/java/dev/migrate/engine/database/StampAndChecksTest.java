@@ -90,7 +90,7 @@ class StampAndChecksTest {
                     heads -> Revisions.upgrade(CHAIN, heads, "cccc00000003"), RunOptions.defaults(), MigrationListener.NONE));
             assertEquals("Revision files were edited after they were applied: aaaa00000001 ("
                     + Path.of("versions", "aaaa00000001_create_accounts.sql") + "). Nothing was run. Revert the edits and "
-                    + "put the change in a new revision, or accept them with -Dmigrate.acceptChanged=aaaa00000001", e.getMessage());
+                    + "put the change in a new revision, or accept them with migrate.acceptChanged=aaaa00000001", e.getMessage());
             assertFalse(db.tableExists("public", "items"));
 
             RunResult accepted = migrator.migrate(scripts, heads -> Revisions.upgrade(CHAIN, heads, "cccc00000003"),

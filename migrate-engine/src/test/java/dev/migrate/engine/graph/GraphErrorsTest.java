@@ -90,7 +90,7 @@ class GraphErrorsTest {
     void rangesAreNotSingleTargets() {
         RangeNotAllowedException e = assertThrows(RangeNotAllowedException.class,
                 () -> map.resolve("3f2a:9c0b", set()));
-        assertEquals("Range '3f2a:9c0b' not allowed here: a range from:to is only for offline SQL (sql=true) and "
+        assertEquals("Range '3f2a:9c0b' not allowed here: a range from:to is only for offline SQL (migrate.sql=true) and "
                 + "history. Give one target, such as 'heads', 'base', a revision id, 'label@head' or '-1'.",
                 e.getMessage());
         assertEquals("Range '3f2a:9c0b' not allowed here: a range from:to is only for offline SQL "

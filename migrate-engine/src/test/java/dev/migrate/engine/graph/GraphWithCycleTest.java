@@ -19,7 +19,7 @@ class GraphWithCycleTest {
                 () -> map(rev("a", "c"), rev("b", "a"), rev("c", "b")));
         assertEquals("Revisions a, b, c revise each other in a cycle. Fix the 'Revises:' lines so that every "
                 + "revision comes after the ones it names.", e.getMessage());
-        assertEquals(CycleDetectedException.Kind.CYCLE, e.kind());
+        assertEquals(CycleDetectedException.Shape.CYCLE, e.shape());
         assertEquals(List.of("a", "b", "c"), e.revisions());
     }
 
@@ -47,7 +47,7 @@ class GraphWithCycleTest {
                 () -> map(dependent("a", List.of("c")), rev("b", "a"), rev("c", "b")));
         assertEquals("Revisions a, b, c depend on each other in a cycle. Fix the 'Depends On:' lines so that every "
                 + "revision comes after the ones it names.", e.getMessage());
-        assertEquals(CycleDetectedException.Kind.DEPENDENCY_CYCLE, e.kind());
+        assertEquals(CycleDetectedException.Shape.DEPENDENCY_CYCLE, e.shape());
     }
 
     @Test
@@ -56,7 +56,7 @@ class GraphWithCycleTest {
                 () -> RevisionMap.of(List.of(rev("a"), rev("b", "a", "b")), id -> "versions/" + id + ".sql"));
         assertEquals("Revision b (versions/b.sql) revises itself. Fix the 'Revises:' line so that every revision "
                 + "comes after the ones it names.", e.getMessage());
-        assertEquals(CycleDetectedException.Kind.SELF_LOOP, e.kind());
+        assertEquals(CycleDetectedException.Shape.SELF_LOOP, e.shape());
     }
 
     @Test
@@ -65,6 +65,6 @@ class GraphWithCycleTest {
                 () -> map(rev("a"), dependent("b", List.of("b"), "a")));
         assertEquals("Revision b depends on itself. Fix the 'Depends On:' line so that every revision comes after "
                 + "the ones it names.", e.getMessage());
-        assertEquals(CycleDetectedException.Kind.DEPENDENCY_SELF_LOOP, e.kind());
+        assertEquals(CycleDetectedException.Shape.DEPENDENCY_SELF_LOOP, e.shape());
     }
 }

@@ -3,9 +3,9 @@ package dev.migrate.engine.reliability;
 import dev.migrate.engine.EnvironmentRequest;
 import dev.migrate.engine.Migrate;
 import dev.migrate.engine.MigrateException;
-import dev.migrate.engine.MigrateListener;
+import java.util.function.Consumer;
 import dev.migrate.engine.ProjectLayout;
-import dev.migrate.engine.RunOptions;
+import dev.migrate.engine.database.RunOptions;
 import dev.migrate.engine.database.DatabaseConnectionLostException;
 import dev.migrate.engine.database.InterruptedRevisionException;
 import dev.migrate.engine.database.LockLostException;
@@ -52,7 +52,7 @@ public final class UpgradeProcess {
         system.put("migrate.url", args[2]);
         system.put("migrate.user", args[3]);
         RunOptions options = RunOptions.DEFAULT.withResume(args.length > 5 ? args[5] : null);
-        MigrateListener listener = line -> System.out.println(line);
+        Consumer<String> listener = line -> System.out.println(line);
         try (Migrate migrate = Migrate.open(ProjectLayout.standard(project), EnvironmentRequest.of(project, "local", system),
                 listener)) {
             switch (command) {

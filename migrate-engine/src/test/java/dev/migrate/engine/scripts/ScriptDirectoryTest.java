@@ -161,11 +161,11 @@ class ScriptDirectoryTest {
     @Test
     void missingVersionDirectory() throws IOException {
         Path missing = root.resolve("nowhere");
-        assertEquals("Version directory " + missing + " does not exist: create it, or run mvn migrate:init",
+        assertEquals("Version directory " + missing + " does not exist: create it, or run the init command",
                 assertThrows(VersionDirectoryNotFoundException.class, () -> ScriptDirectory.load(missing)).getMessage());
         Path file = write("plain.txt", "x");
         VersionDirectoryNotFoundException e = assertThrows(VersionDirectoryNotFoundException.class, () -> ScriptDirectory.load(file));
-        assertEquals("Version directory " + file + " is not a directory: create it, or run mvn migrate:init", e.getMessage());
+        assertEquals("Version directory " + file + " is not a directory: create it, or run the init command", e.getMessage());
         assertEquals(file, e.directory());
     }
 

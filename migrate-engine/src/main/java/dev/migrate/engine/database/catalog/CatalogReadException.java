@@ -4,6 +4,12 @@ import dev.migrate.engine.MigrateException;
 
 /** Reading the catalog of a database failed; carries the query that failed (by what it reads). */
 public class CatalogReadException extends MigrateException {
+    /** An error of the environment, not of the user's content. */
+    @Override
+    public Kind kind() {
+        return Kind.ENVIRONMENT;
+    }
+
     private final String reading;
 
     public CatalogReadException(String reading, Throwable cause) {
