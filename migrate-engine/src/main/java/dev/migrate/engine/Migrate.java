@@ -15,13 +15,14 @@ import dev.migrate.engine.database.MigrationListener;
 import dev.migrate.engine.database.Migrator;
 import dev.migrate.engine.database.OfflineScript;
 import dev.migrate.engine.database.RunResult;
+import dev.migrate.engine.database.ScratchDatabase;
+import dev.migrate.engine.database.ScratchDatabases;
 import dev.migrate.engine.database.TransactionMode;
 import dev.migrate.engine.embedded.EmbeddedServer;
 import dev.migrate.engine.graph.MultipleHeadsException;
 import dev.migrate.engine.lint.InvalidLintSettingException;
 import dev.migrate.engine.lint.LintResult;
 import dev.migrate.engine.lint.Linter;
-import dev.migrate.engine.lint.ScratchDatabase;
 import dev.migrate.engine.graph.Plan;
 import dev.migrate.engine.graph.Planner;
 import dev.migrate.engine.graph.Range;
@@ -335,10 +336,10 @@ public final class Migrate implements AutoCloseable {
                 notes.add("Seed data " + seedFile + " cannot be read (" + e.getMessage() + "): measured without it.");
             }
             boolean shortLockTimeout = environment.lockTimeout().filter(d -> d.compareTo(java.time.Duration.ofSeconds(10)) <= 0).isPresent();
-            EmbeddedServer server = scratchServer();
-            try (ScratchDatabase scratch = ScratchDatabase.create(server.jdbcUrl(), server.driverProperties())) {
-                return new Linter(version, source, shortLockTimeout, listener::debug)
-                        .lint(scratch.connection(), inOrder, linted, seed, notes);
+            try (ScratchDatabases scratch = ScratchDatabases.on(this::scratchDatabaseServer);
+                 ScratchDatabase database = scratch.create("lint")) {
+                return new Linter(version, source, shortLockTimeout, environment.statementTimeout().isPresent(), listener::debug)
+                        .lint(database, inOrder, linted, seed, notes);
             }
         });
     }
@@ -374,6 +375,11 @@ public final class Migrate implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             return Optional.empty();
         }
+    }
+
+    private ScratchDatabases.Server scratchDatabaseServer() {
+        EmbeddedServer server = scratchServer();
+        return new ScratchDatabases.Server(server.jdbcUrl(), server.driverProperties(), "the embedded PostgreSQL");
     }
 
     /** The server lint's scratch databases live on: this environment's embedded server, or one of its own. */
