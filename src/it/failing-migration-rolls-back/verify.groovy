@@ -8,6 +8,9 @@ assert error.contains('b2b2b2b2b2b2_create_orders.sql')
 assert error.contains('line 11')
 assert error.contains('42P01')
 assert error.contains('INSERT INTO order_totals (order_id, total)')
+// failing SQL is the project's content: Maven's Help link names MojoFailureException
+def help = db.lines.find { it.startsWith('[ERROR] [Help 1] ') }
+assert help == '[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException'
 // the failed revision is rolled back as a whole (its first statements too); the version stays at a1
 assert db.versions() == ['a1a1a1a1a1a1']
 assert db.tableExists('accounts')

@@ -3,7 +3,7 @@
 -- Revision ID: c74
 -- Revises:
 -- Create Date: 2026-12-01 09:00:00
--- Expect: none
+-- Expect: require-enum-value-ordering
 
 -- migrate:upgrade
 SET LOCAL lock_timeout = '2s';

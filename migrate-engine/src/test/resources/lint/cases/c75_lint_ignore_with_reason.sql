@@ -7,5 +7,6 @@
 
 -- migrate:upgrade
 SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '1min';
 -- migrate:lint-ignore require-concurrent-index-creation audit_log holds a few hundred rows
 CREATE INDEX audit_log_at_idx ON audit_log (at);

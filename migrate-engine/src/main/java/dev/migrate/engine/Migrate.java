@@ -11,11 +11,12 @@ import dev.migrate.engine.database.Migrator;
 import dev.migrate.engine.database.OfflineScript;
 import dev.migrate.engine.database.RunOptions;
 import dev.migrate.engine.database.RunResult;
+import dev.migrate.engine.database.ScratchDatabase;
+import dev.migrate.engine.database.TransactionMode;
 import dev.migrate.engine.embedded.EmbeddedServer;
 import dev.migrate.engine.lint.LintInputs;
 import dev.migrate.engine.lint.LintResult;
 import dev.migrate.engine.lint.Linter;
-import dev.migrate.engine.lint.ScratchDatabase;
 import dev.migrate.engine.graph.Plan;
 import dev.migrate.engine.graph.Planner;
 import dev.migrate.engine.graph.Range;
@@ -301,10 +302,10 @@ public final class Migrate implements AutoCloseable {
             List<RevisionScript> inOrder = LintInputs.inUpgradeOrder(map, byId(), linted);
             List<SqlStatement> seed = LintInputs.seed(layout.baseDirectory(), notes);
             boolean shortLockTimeout = environment.lockTimeout().filter(d -> d.compareTo(java.time.Duration.ofSeconds(10)) <= 0).isPresent();
-            EmbeddedServer server = scratchServer();
-            try (ScratchDatabase scratch = ScratchDatabase.create(server.jdbcUrl(), server.driverProperties())) {
-                return new Linter(version, source, shortLockTimeout, listener::debug)
-                        .lint(scratch.connection(), inOrder, linted, seed, notes);
+            try (ScratchDatabases scratch = scratchDatabases();
+                 ScratchDatabase database = scratch.create("lint")) {
+                return new Linter(version, source, shortLockTimeout, environment.statementTimeout().isPresent(), listener::debug)
+                        .lint(database, inOrder, linted, seed, notes);
             }
         });
     }
@@ -384,7 +385,7 @@ public final class Migrate implements AutoCloseable {
         return java.sql.DriverManager.getConnection(url, properties);
     }
 
-    /** The server lint's scratch databases live on: this environment's embedded server, or one of its own. */
+    /** The server scratch databases live on without a shadowUrl: this environment's embedded server, or one of its own. */
     private EmbeddedServer scratchServer() {
         if (environment.embedded()) {
             migrator();

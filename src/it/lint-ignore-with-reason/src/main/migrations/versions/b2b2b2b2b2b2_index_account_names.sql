@@ -6,6 +6,7 @@
 
 -- migrate:upgrade
 SET LOCAL lock_timeout = '2s';
+SET LOCAL statement_timeout = '1min';
 -- migrate:lint-ignore require-concurrent-index-creation accounts is written once a night, by the batch
 CREATE INDEX accounts_name_idx ON accounts (name);
 

@@ -29,17 +29,24 @@ import java.util.regex.Pattern;
 final class Analyzer {
     private static final Pattern LONG_IDENTIFIER = Pattern.compile("\"([^\"]{64,})\"|\\b([A-Za-z_][A-Za-z0-9_$]{63,})\\b");
     private static final Pattern SETS_LOCK_TIMEOUT = Pattern.compile("^SET (LOCAL |SESSION )?LOCK_TIMEOUT\\b");
+    private static final Pattern SETS_STATEMENT_TIMEOUT = Pattern.compile("^SET (LOCAL |SESSION )?STATEMENT_TIMEOUT\\b");
 
     private final int pgVersion;
     private final boolean environmentLockTimeout;
+    private final boolean environmentStatementTimeout;
 
     /**
      * @param pgVersion              the major version of the target server, for version-dependent rules
      * @param environmentLockTimeout whether the environment sets a short {@code lockTimeout} itself
      */
     Analyzer(int pgVersion, boolean environmentLockTimeout) {
+        this(pgVersion, environmentLockTimeout, false);
+    }
+
+    Analyzer(int pgVersion, boolean environmentLockTimeout, boolean environmentStatementTimeout) {
         this.pgVersion = pgVersion;
         this.environmentLockTimeout = environmentLockTimeout;
+        this.environmentStatementTimeout = environmentStatementTimeout;
     }
 
     List<Finding> analyze(MeasuredRevision measured, String file) {
@@ -47,11 +54,15 @@ final class Analyzer {
         Findings out = new Findings(script.id(), file);
         boolean lockTimeoutSet = environmentLockTimeout;
         boolean lockTimeoutReported = false;
+        boolean statementTimeoutSet = environmentStatementTimeout;
         for (MeasuredStatement m : measured.statements()) {
             SqlStatement statement = m.statement();
             SqlText text = SqlText.of(statement.sql());
             if (SETS_LOCK_TIMEOUT.matcher(text.keywords()).find() && !text.contains("LOCK_TIMEOUT (TO|=) (0|''|DEFAULT)")) {
                 lockTimeoutSet = true;
+            }
+            if (SETS_STATEMENT_TIMEOUT.matcher(text.keywords()).find() && !text.contains("STATEMENT_TIMEOUT (TO|=) (0|''|DEFAULT)")) {
+                statementTimeoutSet = true;
             }
             textRules(text, statement, script, out);
             StatementFacts facts = m.facts();
@@ -72,6 +83,19 @@ final class Analyzer {
                     lockTimeoutReported = true;
                 }
             }
+            if (!statementTimeoutSet) {
+                Optional<Relation> longRunning = facts.locks().entrySet().stream()
+                        .filter(e -> e.getValue().blocksWrites())
+                        .filter(e -> facts.rewritten().contains(e.getKey()) || facts.scanned().contains(e.getKey()))
+                        .map(Map.Entry::getKey).findFirst();
+                if (longRunning.isPresent()) {
+                    TableLock lock = facts.locks().get(longRunning.get());
+                    out.add(statement, Rules.REQUIRE_STATEMENT_TIMEOUT, lock.display() + " on " + longRunning.get().qualified()
+                            + " for a " + (facts.rewritten().contains(longRunning.get()) ? "rewrite" : "scan")
+                            + " of the whole table without a statement_timeout: it blocks " + lock.blocks()
+                            + " on that table for as long as it runs", true);
+                }
+            }
         }
         return out.list;
     }
@@ -89,6 +113,9 @@ final class Analyzer {
         }
         if (text.startsWith("ALTER DOMAIN") && text.contains("ADD") && !text.contains("NOT VALID")) {
             out.add(statement, Rules.BAN_ALTER_DOMAIN_ADD_CONSTRAINT, "constraint added to a domain", false);
+        }
+        if (text.startsWith("ALTER TYPE") && text.contains("ADD VALUE") && !text.contains("BEFORE|AFTER")) {
+            out.add(statement, Rules.REQUIRE_ENUM_VALUE_ORDERING, "enum value added without BEFORE or AFTER", false);
         }
         if (text.startsWith("TRUNCATE") && text.contains("CASCADE")) {
             out.add(statement, Rules.BAN_TRUNCATE_CASCADE, "TRUNCATE ... CASCADE empties the referencing tables too", false);

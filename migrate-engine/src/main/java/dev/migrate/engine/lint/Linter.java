@@ -1,5 +1,6 @@
 package dev.migrate.engine.lint;
 
+import dev.migrate.engine.database.ScratchDatabase;
 import dev.migrate.engine.lint.CatalogSnapshot.Relation;
 import dev.migrate.engine.lint.LintResult.RevisionReport;
 import dev.migrate.engine.lint.LintResult.StatementReport;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ public final class Linter {
     private final int pgVersion;
     private final String versionSource;
     private final boolean environmentLockTimeout;
+    private final boolean environmentStatementTimeout;
     private final Consumer<String> debug;
 
     /**
@@ -41,10 +44,32 @@ public final class Linter {
      * @param environmentLockTimeout whether the environment sets a short {@code lockTimeout} for every revision
      */
     public Linter(int pgVersion, String versionSource, boolean environmentLockTimeout, Consumer<String> debug) {
+        this(pgVersion, versionSource, environmentLockTimeout, false, debug);
+    }
+
+    /**
+     * @param environmentStatementTimeout whether the environment sets a {@code statementTimeout} for every revision
+     */
+    public Linter(int pgVersion, String versionSource, boolean environmentLockTimeout, boolean environmentStatementTimeout,
+                  Consumer<String> debug) {
         this.pgVersion = pgVersion;
         this.versionSource = versionSource;
         this.environmentLockTimeout = environmentLockTimeout;
+        this.environmentStatementTimeout = environmentStatementTimeout;
         this.debug = debug;
+    }
+
+    /**
+     * Lints {@code linted} among {@code inOrder} on {@code scratch}, an empty database of the
+     * database package's scratch databases (the caller drops it afterwards).
+     */
+    public LintResult lint(ScratchDatabase scratch, List<RevisionScript> inOrder, Set<String> linted, List<SqlStatement> seed,
+                           List<String> notes) {
+        try (Connection connection = scratch.connect()) {
+            return lint(connection, inOrder, linted, seed, notes);
+        } catch (SQLException e) {
+            throw new LintScratchException(e);
+        }
     }
 
     /**
@@ -59,8 +84,9 @@ public final class Linter {
         List<Finding> findings = new ArrayList<>();
         List<String> allNotes = new ArrayList<>(notes);
         Measurer measurer = new Measurer(scratch);
-        Analyzer analyzer = new Analyzer(pgVersion, environmentLockTimeout);
+        Analyzer analyzer = new Analyzer(pgVersion, environmentLockTimeout, environmentStatementTimeout);
         boolean seeded = seed.isEmpty();
+        boolean rolesDropped = false;
         try {
             int scratchVersion = majorVersion(scratch);
             for (RevisionScript script : inOrder) {
@@ -78,13 +104,20 @@ public final class Linter {
                 MeasuredRevision measured = measurer.measure(script);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 String file = script.file().toString();
-                findings.addAll(withIgnores(analyzer.analyze(measured, file), measured, file));
+                findings.addAll(statementTimeoutWhereNothingElseStands(withIgnores(analyzer.analyze(measured, file), measured, file)));
                 reports.add(report(measured, file, took));
                 debug.accept("Measured " + script.id() + " in " + took.toMillis() + " ms");
             }
+            allNotes.addAll(measurer.dropCreatedRoles());
+            rolesDropped = true;
+            allNotes.addAll(measurer.notes());
             return new LintResult(pgVersion, versionSource, scratchVersion, reports, findings, allNotes);
         } catch (SQLException e) {
             throw new LintScratchException(e);
+        } finally {
+            if (!rolesDropped) {
+                measurer.dropCreatedRoles();
+            }
         }
     }
 
@@ -115,6 +148,33 @@ public final class Linter {
         }
         List<Finding> result = new ArrayList<>();
         byLine.forEach((line, list) -> result.addAll(ignores.apply(list, line, measured.script().id(), file)));
+        return result;
+    }
+
+    /**
+     * {@code require-statement-timeout} where it adds something: a slow statement whose hazard has a
+     * finding of its own (an error or warning not accepted) gets that rule's fix, which removes the
+     * long lock; one whose findings were all accepted, or that has none, still needs the timeout.
+     * Once per revision, on the first such statement.
+     */
+    private static List<Finding> statementTimeoutWhereNothingElseStands(List<Finding> findings) {
+        Set<Integer> explained = new HashSet<>();
+        for (Finding f : findings) {
+            if (f.rule() != Rules.REQUIRE_STATEMENT_TIMEOUT && !f.accepted() && f.severity() != Severity.INFO) {
+                explained.add(f.line());
+            }
+        }
+        List<Finding> result = new ArrayList<>(findings.size());
+        boolean reported = false;
+        for (Finding f : findings) {
+            if (f.rule() == Rules.REQUIRE_STATEMENT_TIMEOUT && !f.accepted()) {
+                if (reported || explained.contains(f.line())) {
+                    continue;
+                }
+                reported = true;
+            }
+            result.add(f);
+        }
         return result;
     }
 

@@ -4,11 +4,17 @@ import dev.migrate.engine.scripts.RevisionScript;
 import dev.migrate.engine.scripts.SqlStatement;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Runs revisions on a scratch database and measures each statement of the ones being linted: the
@@ -66,10 +72,108 @@ final class Measurer {
             END
             $migrate_lint$""";
 
+    private static final String DUPLICATE_OBJECT = "42710";
+    private static final Pattern MAY_CREATE_ROLE = Pattern.compile("\\b(ROLE|USER|GROUP)\\b", Pattern.CASE_INSENSITIVE);
+
     private final Connection connection;
+    /** Roles the revisions created on the scratch server; roles are cluster-wide, so they are dropped after the run. */
+    private final Set<String> createdRoles = new LinkedHashSet<>();
+    private final List<String> notes = new ArrayList<>();
 
     Measurer(Connection connection) {
         this.connection = connection;
+    }
+
+    /** What the run noticed about the scratch server itself (roles that already existed there, ...). */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * Runs one statement of a revision. Roles are shared by every database of the scratch server,
+     * so they outlive the scratch database: a statement that may create one is watched, the roles
+     * it created are remembered for {@link #dropCreatedRoles()}, and {@code CREATE ROLE} of a role
+     * the server already has (another lint run, the environment's own embedded server) is taken as
+     * done rather than failing the revision.
+     */
+    private void execute(Statement st, SqlStatement statement) throws SQLException {
+        String sql = statement.sql();
+        if (!MAY_CREATE_ROLE.matcher(sql).find()) {
+            st.execute(sql);
+            return;
+        }
+        Set<String> before = roles();
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try {
+            st.execute(sql);
+        } catch (SQLException e) {
+            if (!DUPLICATE_OBJECT.equals(e.getSQLState()) || !SqlText.of(sql).startsWith("CREATE ROLE|CREATE USER|CREATE GROUP")) {
+                throw e;
+            }
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            String note = "Line " + statement.line() + ": " + firstLine(e) + " on the scratch server (roles are shared by all"
+                    + " its databases); measured as if the statement had created it";
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+            return;
+        }
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
+        }
+        Set<String> created = roles();
+        created.removeAll(before);
+        createdRoles.addAll(created);
+    }
+
+    private Set<String> roles() throws SQLException {
+        Set<String> roles = new HashSet<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT rolname FROM pg_catalog.pg_roles")) {
+            while (rs.next()) {
+                roles.add(rs.getString(1));
+            }
+        }
+        return roles;
+    }
+
+    /**
+     * Drops the roles the revisions created (with what they own or were granted in the scratch
+     * database), so that the next lint run on the same server finds it as before; never throws.
+     *
+     * @return a note for each role that could not be dropped
+     */
+    List<String> dropCreatedRoles() {
+        List<String> problems = new ArrayList<>();
+        if (createdRoles.isEmpty()) {
+            return problems;
+        }
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+            Set<String> existing = roles();
+            for (String role : createdRoles) {
+                if (!existing.contains(role)) {
+                    continue;
+                }
+                String quoted = "\"" + role.replace("\"", "\"\"") + "\"";
+                try (Statement st = connection.createStatement()) {
+                    st.execute("DROP OWNED BY " + quoted);
+                    st.execute("DROP ROLE " + quoted);
+                } catch (SQLException e) {
+                    problems.add("Role " + role + ", created on the scratch server by the linted revisions, could not be"
+                            + " dropped: " + firstLine(e) + ". Drop it there with DROP ROLE " + quoted + ".");
+                }
+            }
+        } catch (SQLException e) {
+            problems.add("The roles created on the scratch server by the linted revisions (" + String.join(", ", createdRoles)
+                    + ") could not be dropped: " + firstLine(e) + ".");
+        }
+        createdRoles.clear();
+        return problems;
     }
 
     /** A revision's statements and what each did; a failed statement ends the list. */
@@ -91,7 +195,7 @@ final class Measurer {
                 continue;
             }
             try (Statement st = connection.createStatement()) {
-                st.execute(statement.sql());
+                execute(st, statement);
             } catch (SQLException e) {
                 problems.add("line " + statement.line() + ": " + e.getMessage());
             }
@@ -113,7 +217,7 @@ final class Measurer {
             try (Statement st = connection.createStatement()) {
                 for (SqlStatement statement : script.upgrade()) {
                     if (!mustNotRun(statement.sql())) {
-                        st.execute(statement.sql());
+                        execute(st, statement);
                     }
                 }
                 connection.commit();
@@ -133,7 +237,7 @@ final class Measurer {
         try (Statement st = connection.createStatement()) {
             for (SqlStatement statement : statements) {
                 if (!mustNotRun(statement.sql())) {
-                    st.execute(statement.sql());
+                    execute(st, statement);
                 }
             }
         }
@@ -174,7 +278,7 @@ final class Measurer {
                     continue;
                 }
                 try {
-                    st.execute(statement.sql());
+                    execute(st, statement);
                 } catch (SQLException e) {
                     measured.add(new MeasuredStatement(statement, StatementFacts.failed(e.getSQLState(), firstLine(e), before)));
                     connection.rollback();
@@ -213,7 +317,7 @@ final class Measurer {
                 }
                 boolean observed = true;
                 try {
-                    st.execute(statement.sql());
+                    execute(st, statement);
                 } catch (SQLException e) {
                     connection.rollback();
                     connection.setAutoCommit(true);
@@ -223,7 +327,7 @@ final class Measurer {
                     }
                     observed = false;
                     try {
-                        st.execute(statement.sql());
+                        execute(st, statement);
                     } catch (SQLException again) {
                         measured.add(new MeasuredStatement(statement, StatementFacts.failed(again.getSQLState(), firstLine(again), before)));
                         return measured;
@@ -248,7 +352,8 @@ final class Measurer {
     static boolean mustNotRun(String sql) {
         SqlText text = SqlText.of(sql);
         return text.startsWith("BEGIN|START TRANSACTION|COMMIT|ROLLBACK|END|ABORT|SAVEPOINT|RELEASE|PREPARE TRANSACTION|"
-                + "DROP DATABASE|CREATE DATABASE|ALTER DATABASE|ALTER SYSTEM|CREATE TABLESPACE|DROP TABLESPACE")
+                + "DROP DATABASE|CREATE DATABASE|ALTER DATABASE|ALTER SYSTEM|CREATE TABLESPACE|DROP TABLESPACE|"
+                + "DROP ROLE|DROP USER|DROP GROUP|ALTER ROLE|ALTER USER|ALTER GROUP")
                 && !text.startsWith("BEGIN ATOMIC");
     }
 

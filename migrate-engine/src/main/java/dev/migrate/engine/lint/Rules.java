@@ -84,6 +84,12 @@ public final class Rules {
     public static final Rule REQUIRE_LOCK_TIMEOUT = new Rule("require-lock-timeout", Severity.WARNING, 0, 0,
             "a statement waiting for a lock that blocks writes makes every later query on the table queue behind it; without a short lock_timeout the outage lasts as long as the longest open transaction",
             "start the revision with SET LOCAL lock_timeout = '2s' (SET in a non-transactional one), or set lockTimeout (and lockRetries) for the environment");
+    public static final Rule REQUIRE_STATEMENT_TIMEOUT = new Rule("require-statement-timeout", Severity.WARNING, 0, 0,
+            "a statement that rewrites or reads a whole table keeps its lock, which blocks writes, for as long as it runs; without a statement_timeout nothing stops it when the table is larger than expected",
+            "set SET LOCAL statement_timeout = '5min' next to the lock_timeout (SET in a non-transactional revision), or statementTimeout for the environment");
+    public static final Rule REQUIRE_ENUM_VALUE_ORDERING = new Rule("require-enum-value-ordering", Severity.INFO, 0, 0,
+            "ALTER TYPE ... ADD VALUE without BEFORE or AFTER appends the value, and an enum's order is what ORDER BY, comparisons and ranges use",
+            "say where the value goes: ADD VALUE 'x' BEFORE 'y' (or AFTER 'z'), AFTER the last value when it belongs at the end");
     public static final Rule BAN_CHAR_FIELD = new Rule("ban-char-field", Severity.INFO, 0, 0,
             "char(n) pads values with spaces and is no faster than text",
             "use text (with a CHECK on length if needed)");
@@ -138,7 +144,8 @@ public final class Rules {
             ADDING_REQUIRED_FIELD, CHANGING_COLUMN_TYPE, ADDING_FIELD_WITH_DEFAULT, ADDING_SERIAL_PRIMARY_KEY,
             DISALLOWED_UNIQUE_CONSTRAINT, RENAMING_COLUMN, RENAMING_TABLE, BAN_DROP_COLUMN, BAN_DROP_TABLE, BAN_DROP_DATABASE,
             DESTRUCTIVE_CHANGE, BAN_DROP_NOT_NULL, PREFER_REPACK, REQUIRE_CONCURRENT_REINDEX, REQUIRE_CONCURRENT_DETACH,
-            BAN_TRUNCATE_CASCADE, TRANSACTION_NESTING, REQUIRE_LOCK_TIMEOUT, BAN_CHAR_FIELD, PREFER_BIGINT_OVER_INT,
+            BAN_TRUNCATE_CASCADE, TRANSACTION_NESTING, REQUIRE_LOCK_TIMEOUT, REQUIRE_STATEMENT_TIMEOUT, REQUIRE_ENUM_VALUE_ORDERING,
+            BAN_CHAR_FIELD, PREFER_BIGINT_OVER_INT,
             PREFER_BIGINT_OVER_SMALLINT, PREFER_IDENTITY, PREFER_TEXT_FIELD, PREFER_TIMESTAMPTZ, PREFER_ROBUST_STMTS,
             BAN_CREATE_DOMAIN_WITH_CONSTRAINT, BAN_ALTER_DOMAIN_ADD_CONSTRAINT, IDENTIFIER_TOO_LONG, STATEMENT_FAILS,
             INDIRECT_LOCK, TABLE_REWRITE, FULL_TABLE_SCAN, IGNORE_WITHOUT_REASON, UNUSED_IGNORE);

@@ -109,7 +109,7 @@ final class LintCorpus implements AutoCloseable {
         try (Connection a = admin.connect(); Statement st = a.createStatement()) {
             st.execute("CREATE DATABASE \"" + name + "\" TEMPLATE \"" + base.name() + "\"");
         }
-        try (Connection scratch = DriverManager.getConnection(ScratchDatabase.withDatabase(base.jdbcUrl(), name), base.properties())) {
+        try (Connection scratch = DriverManager.getConnection(base.jdbcUrl().replace("/" + base.name(), "/" + name), base.properties())) {
             RevisionScript script = c.script();
             return new Linter(c.pgVersion(), "test", false, line -> { })
                     .lint(scratch, List.of(script), Set.of(script.id()), List.of(), List.of());
