@@ -47,11 +47,11 @@ class DiffPairsCorpusTest {
         String all = String.join("\n", pairs.stream().map(p -> p.from() + p.to()).toList()).toUpperCase();
         for (String kind : List.of("CREATE TABLE", "GENERATED ALWAYS AS IDENTITY", "GENERATED ALWAYS AS (",
                 "COLLATE", "ON DELETE", "DEFERRABLE", "NOT VALID", "EXCLUDE USING", "USING GIN", "INCLUDE (",
-                " WHERE ", "ADD VALUE", "CREATE TYPE", "CREATE DOMAIN", "AS (", "CREATE SEQUENCE", "OWNED BY",
+                " WHERE ", "AS ENUM", "CREATE TYPE", "CREATE DOMAIN", "AS (", "CREATE SEQUENCE", "OWNED BY",
                 "CREATE VIEW", "CREATE MATERIALIZED VIEW", "CREATE FUNCTION", "CREATE PROCEDURE", "CREATE TRIGGER",
                 "CREATE EXTENSION", "COMMENT ON", "ROW LEVEL SECURITY", "CREATE POLICY", "GRANT", "REVOKE",
                 "ALTER DEFAULT PRIVILEGES", "PARTITION BY", "PARTITION OF", "CREATE SCHEMA")) {
-            assertTrue(all.contains(kind.replace("ADD VALUE", "AS ENUM")), "the corpus uses " + kind);
+            assertTrue(all.contains(kind), "the corpus uses " + kind);
         }
     }
 
