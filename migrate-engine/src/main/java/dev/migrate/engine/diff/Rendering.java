@@ -81,6 +81,8 @@ final class Rendering {
     private static final int CREATE_TRIGGER = 440;
     private static final int ROW_SECURITY = 450;
     private static final int CREATE_POLICY = 460;
+    /** A table privilege revoked while the same privilege is granted on some of its columns. */
+    private static final int REVOKE_BEFORE_COLUMN_GRANTS = 465;
     private static final int GRANTS = 470;
     private static final int DEFAULT_PRIVILEGES = 480;
     private static final int COMMENTS = 490;
@@ -155,8 +157,8 @@ final class Rendering {
         routines();
         tables();
         constraints();
+        views(); // before the indexes: an index of a materialized view created again goes with it
         indexes();
-        views();
         triggers();
         policies();
         grants();
@@ -1274,7 +1276,12 @@ final class Rendering {
                         + g.grantee() + "'", "privilege " + g.privilege() + " on " + grantTarget(g) + " granted to "
                         + g.grantee() + " is missing");
             }
-            add(GRANTS, "REVOKE " + privilege(g) + " ON " + grantOn(g) + " FROM " + role(g.grantee()));
+            // revoking a table privilege also revokes it on every column: before the column grants
+            boolean columnsGranted = g.column() == null && after.values().stream().anyMatch(a -> a.column() != null
+                    && a.schema().equals(g.schema()) && a.name().equals(g.name()) && a.grantee().equals(g.grantee())
+                    && a.privilege().equals(g.privilege()));
+            add(columnsGranted ? REVOKE_BEFORE_COLUMN_GRANTS : GRANTS, "REVOKE " + privilege(g) + " ON " + grantOn(g)
+                    + " FROM " + role(g.grantee()));
         }
     }
 

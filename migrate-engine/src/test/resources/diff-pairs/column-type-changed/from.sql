@@ -1,0 +1,1 @@
+CREATE TABLE reports (id integer PRIMARY KEY, title varchar(50), score integer, ratio real);

@@ -1,0 +1,1 @@
+CREATE TABLE cards (id int PRIMARY KEY, word text);

@@ -1,0 +1,1 @@
+CREATE TABLE products (sku text, name text, price numeric(10,2));

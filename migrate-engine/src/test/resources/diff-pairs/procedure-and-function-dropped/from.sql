@@ -1,0 +1,2 @@
+CREATE FUNCTION old_helper(x int) RETURNS int LANGUAGE sql AS 'SELECT x * 2';
+CREATE PROCEDURE cleanup() LANGUAGE sql AS 'SELECT 1';

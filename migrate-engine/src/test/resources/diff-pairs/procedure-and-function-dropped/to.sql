@@ -1,0 +1,1 @@
+CREATE PROCEDURE cleanup() LANGUAGE sql AS 'SELECT 2';

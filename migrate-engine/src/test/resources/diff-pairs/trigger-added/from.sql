@@ -1,0 +1,1 @@
+CREATE TABLE cards (id uuid PRIMARY KEY, front text, updated_at timestamptz);
