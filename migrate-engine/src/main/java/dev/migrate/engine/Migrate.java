@@ -430,11 +430,30 @@ public final class Migrate implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The desired schema comes from the JPA entities of {@code packages} (SPEC §8): Hibernate's DDL
+     * for their {@code @Entity} classes, found on {@code classPath} (the project's classes and
+     * dependencies, with Hibernate: the project's own or one resolved for it). Neither is looked at,
+     * and Hibernate is not loaded, unless a goal needs the desired schema (autogenerate, check,
+     * verify); a project that also has {@code src/main/schema} is refused then.
+     */
+    public Migrate entities(List<String> packages, java.util.function.Supplier<List<Path>> classPath) {
+        this.desiredSchema = new dev.migrate.engine.schema.jpa.EntitySchema(packages, classPath);
+        return this;
+    }
+
     private Optional<DesiredSchema> desiredSchema() {
+        Optional<DesiredSchema> files = SqlFilesSchema.find(layout.baseDirectory().resolve(SCHEMA_DIRECTORY), SCHEMA_DIRECTORY)
+                .map(d -> d);
+        if (desiredSchema instanceof dev.migrate.engine.schema.jpa.EntitySchema entities && files.isPresent()) {
+            throw new DesiredSchemaException("Two desired schemas: <entities> (" + String.join(", ", entities.packages())
+                    + ") and " + files.get().description() + ". Keep one: remove <entities> from the plugin"
+                    + " configuration, or move the *.sql files out of " + SCHEMA_DIRECTORY + ".");
+        }
         if (desiredSchema != null) {
             return Optional.of(desiredSchema);
         }
-        return SqlFilesSchema.find(layout.baseDirectory().resolve(SCHEMA_DIRECTORY), SCHEMA_DIRECTORY).map(d -> d);
+        return files;
     }
 
     /** Scratch databases on {@code shadowUrl} when the environment sets one, else on the embedded PostgreSQL. */

@@ -46,11 +46,20 @@ public final class EntityDdl {
      * @throws InvalidEntitiesException when a package has no entity, or Hibernate refuses the model
      */
     public static List<String> createStatements(ProjectClassLoader classes, List<String> packages) {
-        ClassLoader loader = classes.loader();
+        return createStatements(classes.loader(), classes.classPath(), packages);
+    }
+
+    /**
+     * As {@link #createStatements(ProjectClassLoader, List)}, for classes of {@code loader} whose
+     * class path is {@code classPath}; plain Java types only, so that a class loader holding this
+     * class with the project's own Hibernate ({@link EntitySchema}) can call it reflectively.
+     */
+    public static List<String> createStatements(ClassLoader loader, List<java.nio.file.Path> classPath,
+                                                List<String> packages) {
         List<Class<?>> entities = new ArrayList<>();
         for (String pkg : packages) {
             int before = entities.size();
-            for (String name : classes.classNames(pkg.strip())) {
+            for (String name : ProjectClassLoader.classNames(classPath, pkg.strip())) {
                 Class<?> type;
                 try {
                     type = Class.forName(name, false, loader);
@@ -66,7 +75,7 @@ public final class EntityDdl {
             }
             if (entities.size() == before) {
                 throw new InvalidEntitiesException("No @Entity class in package " + pkg + " on the project's class path "
-                        + classes.classPath() + ": compile the project first, or correct <entities>.", null);
+                        + classPath + ": compile the project first, or correct <entities>.", null);
             }
         }
         Thread thread = Thread.currentThread();
