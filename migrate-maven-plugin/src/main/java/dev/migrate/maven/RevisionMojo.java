@@ -7,7 +7,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Writes a new revision file on top of a head ({@code alembic revision}). */
-@Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class RevisionMojo extends AbstractMigrateMojo {
     /** Required; checked by the goal so that the message names {@code -Dmigrate.message}. */
     @Parameter(property = "migrate.message")
