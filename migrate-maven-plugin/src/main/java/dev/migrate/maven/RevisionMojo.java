@@ -36,7 +36,7 @@ public class RevisionMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.versionPath")
     private String versionPath;
 
-    /** Write the SQL that takes the head schema to the desired schema ({@code src/main/schema/*.sql}) and back. */
+    /** Write the SQL that takes the head schema to the desired schema ({@code src/main/schema/*.sql} or {@code <entities>}) and back. */
     @Parameter(property = "migrate.autogenerate", defaultValue = "false")
     private boolean autogenerate;
 

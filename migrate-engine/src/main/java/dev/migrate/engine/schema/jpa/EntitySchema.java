@@ -78,6 +78,11 @@ public final class EntitySchema implements DesiredSchema {
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
+            // Hibernate's start-up notes (version, "database info" of a database it never reaches) are
+            // not the goal's output: through java.util.logging, only its errors are shown
+            java.util.logging.Logger hibernateLog = java.util.logging.Logger.getLogger("org.hibernate");
+            java.util.logging.Level level = hibernateLog.getLevel();
+            hibernateLog.setLevel(java.util.logging.Level.SEVERE);
             try {
                 Class<?> generator = Class.forName(GENERATOR, true, loader);
                 Object out = generator.getMethod("createStatements", ClassLoader.class, List.class, List.class)
@@ -96,6 +101,7 @@ public final class EntitySchema implements DesiredSchema {
                 throw new InvalidEntitiesException("The project's Hibernate cannot be used to generate DDL (" + e
                         + "): use hibernate-core 7 in the project.", e);
             } finally {
+                hibernateLog.setLevel(level);
                 thread.setContextClassLoader(previous);
             }
         } catch (IOException e) {
