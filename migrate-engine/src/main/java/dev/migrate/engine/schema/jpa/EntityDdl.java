@@ -24,8 +24,10 @@ import java.util.Map;
  * {@code target_metadata}.
  *
  * <p>Only this class refers to Hibernate (an optional dependency of the engine), so nothing else
- * loads it; the project's classes must come from a loader opened with {@link #SHARED_PACKAGES},
- * so that their annotations are the ones Hibernate reads.
+ * loads it. Goals run it through {@link EntitySchema}, which loads it again in one class loader with
+ * the project's classes and the project's (or a resolved) Hibernate; with the tool's own Hibernate,
+ * the project's classes must come from a loader opened with {@link #SHARED_PACKAGES}, so that their
+ * annotations are the ones Hibernate reads.
  */
 public final class EntityDdl {
     /** What the project loader must take from the tool: the JPA annotations and Hibernate's own. */
