@@ -7,7 +7,8 @@ import java.util.Properties;
 
 /** The tool's own version, as recorded in the history table. */
 public final class Version {
-    private static final String CURRENT = load();
+    private static final Properties PROPERTIES = load();
+    private static final String CURRENT = PROPERTIES.getProperty("version", "dev");
 
     private Version() {
     }
@@ -16,13 +17,26 @@ public final class Version {
         return CURRENT;
     }
 
-    private static String load() {
+    /**
+     * The Hibernate version the tool is built for ({@code hibernate.version} of the build): the one
+     * {@code <entities>} use when a project has none.
+     */
+    public static String hibernate() {
+        String version = PROPERTIES.getProperty("hibernate", "");
+        if (version.isBlank() || version.startsWith("$")) {
+            throw new MigrateException("This build of the tool does not record its Hibernate version (version.properties):"
+                    + " add org.hibernate.orm:hibernate-core to the project's dependencies for <entities>.");
+        }
+        return version;
+    }
+
+    private static Properties load() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "dev");
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

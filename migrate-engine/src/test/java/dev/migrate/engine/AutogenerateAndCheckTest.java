@@ -256,8 +256,8 @@ class AutogenerateAndCheckTest {
             DesiredSchemaException e = assertThrows(DesiredSchemaException.class,
                     () -> migrate.autogenerate(request("x"), false, false));
             assertEquals("No desired schema to autogenerate from: src/main/schema holds no *.sql file. Write the schema"
-                    + " you want there (CREATE TABLE ...), applied in file-name order, or leave out"
-                    + " -Dmigrate.autogenerate.", e.getMessage());
+                    + " you want there (CREATE TABLE ...), applied in file-name order, or list the packages of your"
+                    + " JPA entities in the plugin's <entities>, or leave out -Dmigrate.autogenerate.", e.getMessage());
         }
     }
 

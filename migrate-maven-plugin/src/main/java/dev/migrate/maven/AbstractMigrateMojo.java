@@ -4,6 +4,7 @@ import dev.migrate.engine.Migrate;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.ProjectLayout;
 import dev.migrate.engine.Report;
+import dev.migrate.engine.Version;
 import dev.migrate.engine.config.ConfigException;
 import dev.migrate.engine.config.Credentials;
 import dev.migrate.engine.config.MissingPropertyException;
@@ -21,6 +22,13 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
 
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -89,6 +97,18 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter(property = "migrate.javaMigrations")
     private List<String> javaMigrations;
 
+    /**
+     * Packages of the project's compiled classes (and dependencies) whose JPA {@code @Entity}
+     * classes are the desired schema (autogenerate, check, verify), through Hibernate's DDL;
+     * comma-separated with {@code -D}. Hibernate is the project's own {@code hibernate-core} when
+     * it has one, else the version the plugin is built for, resolved then.
+     */
+    @Parameter(property = "migrate.entities")
+    private List<String> entities;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -110,6 +130,9 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         try (Migrate migrate = Migrate.open(layout(), environment(), new MavenListener(getLog()))) {
             if (javaMigrations != null && !javaMigrations.isEmpty()) {
                 migrate.javaMigrations(projectClassPath(), javaMigrations);
+            }
+            if (entities != null && entities.stream().anyMatch(e -> !e.isBlank())) {
+                migrate.entities(entities, this::entitiesClassPath);
             }
             run(migrate.keepRunning(keepRunning));
         } catch (MigrateException e) {
@@ -172,6 +195,54 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("The project's runtime class path is not resolved: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What {@code <entities>} are read with: the project's output directory and its compile,
+     * provided and runtime dependencies, then, when none of them is {@code hibernate-core},
+     * Hibernate and its dependencies resolved from the project's repositories. Asked for only
+     * when a goal needs the desired schema.
+     */
+    private List<Path> entitiesClassPath() {
+        if (project == null || project.getFile() == null) {
+            throw new MigrateException("<entities> needs a project: run the goal in a Maven project folder.");
+        }
+        java.util.LinkedHashSet<Path> entries = new java.util.LinkedHashSet<>();
+        try {
+            project.getCompileClasspathElements().forEach(e -> entries.add(Path.of(e)));
+            project.getRuntimeClasspathElements().forEach(e -> entries.add(Path.of(e)));
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MigrateException("The project's class path is not resolved: " + e.getMessage(), e);
+        }
+        boolean ownHibernate = project.getArtifacts().stream().anyMatch(a -> HIBERNATE_GROUP.equals(a.getGroupId())
+                && "hibernate-core".equals(a.getArtifactId()));
+        if (!ownHibernate) {
+            entries.addAll(resolveHibernate());
+        }
+        return List.copyOf(entries);
+    }
+
+    private static final String HIBERNATE_GROUP = "org.hibernate.orm";
+
+    /** hibernate-core of the version the engine is built for, with its runtime dependencies. */
+    private List<Path> resolveHibernate() {
+        String coordinates = HIBERNATE_GROUP + ":hibernate-core:" + Version.hibernate();
+        long start = System.nanoTime();
+        CollectRequest collect = new CollectRequest(new Dependency(new DefaultArtifact(coordinates), "runtime"),
+                project.getRemoteProjectRepositories());
+        List<ArtifactResult> results;
+        try {
+            results = repositorySystem.resolveDependencies(session.getRepositorySession(),
+                    new DependencyRequest(collect, null)).getArtifactResults();
+        } catch (DependencyResolutionException e) {
+            throw new MigrateException("<entities> needs Hibernate, which the project's dependencies do not hold, and "
+                    + coordinates + " cannot be resolved (" + e.getMessage() + "). Add org.hibernate.orm:hibernate-core"
+                    + " to the project's dependencies (scope provided is enough), or make the repository reachable.", e);
+        }
+        List<Path> jars = results.stream().map(r -> r.getArtifact().getFile().toPath()).toList();
+        getLog().info("Hibernate " + Version.hibernate() + " for <entities> (the project has no hibernate-core): "
+                + jars.size() + " jars resolved in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        return jars;
     }
 
     private EnvironmentRequest environment() throws MojoExecutionException {

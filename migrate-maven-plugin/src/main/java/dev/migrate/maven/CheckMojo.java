@@ -5,6 +5,7 @@ import dev.migrate.engine.schema.CheckFailedException;
 import dev.migrate.engine.schema.CheckReport;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -15,7 +16,7 @@ import java.io.File;
  * several heads, a compared schema holds objects the differ cannot compare, or lint finds an error
  * in a pending revision ({@code alembic check}, and more).
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class CheckMojo extends AbstractMigrateMojo {
     /** Objects the differ cannot compare (rules, publications, event triggers, ...) are noted instead of failing. */
     @Parameter(property = "migrate.allowUncompared", defaultValue = "false")

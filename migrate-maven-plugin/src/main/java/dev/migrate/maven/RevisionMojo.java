@@ -7,7 +7,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Writes a new revision file on top of a head ({@code alembic revision}). */
-@Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class RevisionMojo extends AbstractMigrateMojo {
     /** Required; checked by the goal so that the message names {@code -Dmigrate.message}. */
     @Parameter(property = "migrate.message")
@@ -36,7 +36,7 @@ public class RevisionMojo extends AbstractMigrateMojo {
     @Parameter(property = "migrate.versionPath")
     private String versionPath;
 
-    /** Write the SQL that takes the head schema to the desired schema ({@code src/main/schema/*.sql}) and back. */
+    /** Write the SQL that takes the head schema to the desired schema ({@code src/main/schema/*.sql} or {@code <entities>}) and back. */
     @Parameter(property = "migrate.autogenerate", defaultValue = "false")
     private boolean autogenerate;
 

@@ -5,6 +5,7 @@ import dev.migrate.engine.verify.VerifyFailedException;
 import dev.migrate.engine.verify.VerifyReport;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -13,7 +14,7 @@ import java.io.File;
  * The round-trip test of every revision on a scratch database: upgrade, downgrade, the schema
  * compared with the one before, upgrade again. Fails with one line per problem.
  */
-@Mojo(name = "verify", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.INTEGRATION_TEST, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class VerifyMojo extends AbstractMigrateMojo {
     /** Verify irreversible revisions upgrade only instead of failing on them. */
     @Parameter(property = "migrate.allowIrreversible", defaultValue = "false")

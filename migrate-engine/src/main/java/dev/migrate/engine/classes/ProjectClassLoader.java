@@ -68,6 +68,11 @@ public final class ProjectClassLoader implements AutoCloseable {
      * sorted; nested classes included. The first entry holding a class wins.
      */
     public List<String> classNames(String pkg) {
+        return classNames(classPath, pkg);
+    }
+
+    /** The binary names of the classes in {@code pkg} and its sub-packages on {@code classPath}, sorted, without loading any. */
+    public static List<String> classNames(List<Path> classPath, String pkg) {
         java.util.Map<String, JavaMigrations.ClassFile> found = new java.util.TreeMap<>();
         for (Path entry : classPath) {
             JavaMigrations.collect(entry, pkg, found);

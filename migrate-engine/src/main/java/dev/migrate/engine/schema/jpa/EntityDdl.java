@@ -24,8 +24,10 @@ import java.util.Map;
  * {@code target_metadata}.
  *
  * <p>Only this class refers to Hibernate (an optional dependency of the engine), so nothing else
- * loads it; the project's classes must come from a loader opened with {@link #SHARED_PACKAGES},
- * so that their annotations are the ones Hibernate reads.
+ * loads it. Goals run it through {@link EntitySchema}, which loads it again in one class loader with
+ * the project's classes and the project's (or a resolved) Hibernate; with the tool's own Hibernate,
+ * the project's classes must come from a loader opened with {@link #SHARED_PACKAGES}, so that their
+ * annotations are the ones Hibernate reads.
  */
 public final class EntityDdl {
     /** What the project loader must take from the tool: the JPA annotations and Hibernate's own. */
@@ -46,11 +48,20 @@ public final class EntityDdl {
      * @throws InvalidEntitiesException when a package has no entity, or Hibernate refuses the model
      */
     public static List<String> createStatements(ProjectClassLoader classes, List<String> packages) {
-        ClassLoader loader = classes.loader();
+        return createStatements(classes.loader(), classes.classPath(), packages);
+    }
+
+    /**
+     * As {@link #createStatements(ProjectClassLoader, List)}, for classes of {@code loader} whose
+     * class path is {@code classPath}; plain Java types only, so that a class loader holding this
+     * class with the project's own Hibernate ({@link EntitySchema}) can call it reflectively.
+     */
+    public static List<String> createStatements(ClassLoader loader, List<java.nio.file.Path> classPath,
+                                                List<String> packages) {
         List<Class<?>> entities = new ArrayList<>();
         for (String pkg : packages) {
             int before = entities.size();
-            for (String name : classes.classNames(pkg.strip())) {
+            for (String name : ProjectClassLoader.classNames(classPath, pkg.strip())) {
                 Class<?> type;
                 try {
                     type = Class.forName(name, false, loader);
@@ -66,7 +77,7 @@ public final class EntityDdl {
             }
             if (entities.size() == before) {
                 throw new InvalidEntitiesException("No @Entity class in package " + pkg + " on the project's class path "
-                        + classes.classPath() + ": compile the project first, or correct <entities>.", null);
+                        + classPath + ": compile the project first, or correct <entities>.", null);
             }
         }
         Thread thread = Thread.currentThread();
