@@ -1,5 +1,6 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.database.RunOptions;
 import dev.migrate.engine.classes.ProjectClasses;
 import dev.migrate.engine.schema.CheckReport;
 import dev.migrate.engine.schema.DesiredSchemaException;
