@@ -228,8 +228,8 @@ class AutogenerateAndCheckTest {
             List<String> kinds = report.findings().stream().map(CheckFinding::kind).toList();
             assertTrue(kinds.contains(CheckFinding.HEADS), report::toString);
             assertTrue(kinds.contains(CheckFinding.EDITED), report::toString);
-            assertTrue(report.findings().stream().anyMatch(f -> f.message().equals(
-                    "Several heads: 002_a, 002_b. Merge them with migrate:merge (or give the new revision -Dmigrate.head=REV).")));
+            assertTrue(report.findings().stream().anyMatch(f -> Advice.plain(f.message()).equals(
+                    "Several heads: 002_a, 002_b. Merge them with the merge command (or give the new revision migrate.head=REV).")));
             assertTrue(report.findings().stream().anyMatch(f -> f.kind().equals(CheckFinding.EDITED)
                     && f.subject().equals("001_users")), report::toString);
         }
@@ -257,7 +257,7 @@ class AutogenerateAndCheckTest {
                     () -> migrate.autogenerate(request("x"), false, false));
             assertEquals("No desired schema to autogenerate from: src/main/schema holds no *.sql file. Write the schema"
                     + " you want there (CREATE TABLE ...), applied in file-name order, or list the packages of your"
-                    + " JPA entities in the plugin's <entities>, or leave out -Dmigrate.autogenerate.", e.getMessage());
+                    + " JPA entities in the plugin's <entities>, or leave out migrate.autogenerate.", e.getMessage());
         }
     }
 

@@ -29,20 +29,20 @@ public class CheckMojo extends AbstractMigrateMojo {
     @Override
     protected void run(Migrate migrate) {
         CheckReport result = migrate.check(allowUncompared);
-        String json = result.toJson() + System.lineSeparator();
+        String json = PluginMessages.text(result.toJson()) + System.lineSeparator();
         if (report != null) {
             Output.write(json, report, getLog());
         }
         if ("json".equalsIgnoreCase(format) || output != null) {
             Output.write("json".equalsIgnoreCase(format) ? json
-                    : String.join(System.lineSeparator(), result.lines()) + System.lineSeparator(), output, getLog());
+                    : PluginMessages.text(String.join(System.lineSeparator(), result.lines())) + System.lineSeparator(), output, getLog());
         }
-        result.notes().forEach(getLog()::info);
+        result.notes().forEach(n -> getLog().info(PluginMessages.text(n)));
         if (output == null && !"json".equalsIgnoreCase(format)) {
-            result.findings().forEach(f -> getLog().error(f.message()));
-            result.lines().subList(result.findings().size(), result.lines().size()).forEach(getLog()::info);
+            result.findings().forEach(f -> getLog().error(PluginMessages.text(f.message())));
+            result.lines().subList(result.findings().size(), result.lines().size()).forEach(l -> getLog().info(PluginMessages.text(l)));
         }
-        getLog().info(result.summary());
+        getLog().info(PluginMessages.text(result.summary()));
         if (!result.passed()) {
             throw new CheckFailedException(result);
         }

@@ -37,15 +37,15 @@ public class VerifyMojo extends AbstractMigrateMojo {
         VerifyReport result = migrate.verify(allowIrreversible, seed, seedAfter);
         String newline = System.lineSeparator();
         if (report != null) {
-            Output.write(result.toJson() + newline, report, getLog());
+            Output.write(PluginMessages.text(result.toJson()) + newline, report, getLog());
         }
         if ("json".equalsIgnoreCase(format)) {
-            Output.write(result.toJson() + newline, output, getLog());
+            Output.write(PluginMessages.text(result.toJson()) + newline, output, getLog());
         } else if (output != null) {
-            Output.write(String.join(newline, result.lines(true)) + newline, output, getLog());
+            Output.write(PluginMessages.text(String.join(newline, result.lines(true))) + newline, output, getLog());
         }
-        result.notes().forEach(getLog()::info);
-        getLog().info(result.summary());
+        result.notes().forEach(n -> getLog().info(PluginMessages.text(n)));
+        getLog().info(PluginMessages.text(result.summary()));
         if (!result.passed()) {
             throw new VerifyFailedException(result);
         }

@@ -1,5 +1,6 @@
 package dev.migrate.engine.classes;
 
+import dev.migrate.engine.Advice;
 import dev.migrate.engine.JavaMigration;
 import dev.migrate.engine.Migration;
 import dev.migrate.engine.graph.Direction;
@@ -88,7 +89,7 @@ public final class JavaMigrations {
             if (files.size() == before) {
                 problems.add(new InvalidJavaMigrationException.Finding("package " + name,
                         "no class found in it on the project's class path (" + describe(classes.classPath())
-                                + "); compile the project first (e.g. mvn compile migrate:upgrade), or correct "
+                                + "); compile the project first (before " + Advice.command("upgrade") + "), or correct "
                                 + "<javaMigrations>"));
             }
         }

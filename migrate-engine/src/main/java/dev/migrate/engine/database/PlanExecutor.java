@@ -1,5 +1,6 @@
 package dev.migrate.engine.database;
 
+import dev.migrate.engine.Advice;
 import static dev.migrate.engine.Advice.command;
 import static dev.migrate.engine.Advice.setting;
 
@@ -219,9 +220,9 @@ final class PlanExecutor {
                     if (connectionLost(e)) {
                         throw connectionLost(script, statement, i + 1, statements.size(), e, (i == 0 ? "None of its statements"
                                 + " ran" : ran(i, statements.size()) + " and are recorded") + "; the version table is still at "
-                                + describe(current) + ". Once the database is reachable again, continue with -Dmigrate.resume="
-                                + script.id() + " (it runs the statement cut off again), or finish the revision by hand and "
-                                + "record it with migrate:stamp.");
+                                + describe(current) + ". Once the database is reachable again, continue with "
+                                + Advice.setting("resume=" + script.id()) + " (it runs the statement cut off again), or finish the revision by hand and "
+                                + "record it with " + Advice.command("stamp") + ".");
                     }
                     if (i == 0 && id >= 0) {
                         deleteQuietly(id);
@@ -240,7 +241,7 @@ final class PlanExecutor {
                             throw e;
                         }
                         throw connectionLost(script, statement, i + 1, statements.size(), e, ran(i + 1, statements.size())
-                                + ", but the record of the last one may be missing, so -Dmigrate.resume=" + script.id()
+                                + ", but the record of the last one may be missing, so " + Advice.setting("resume=" + script.id())
                                 + " may run it again; the version table is still at " + describe(current) + ".");
                     }
                 }
@@ -255,7 +256,7 @@ final class PlanExecutor {
     private void runNonTransactionalJava(Step step, RevisionScript script, long id, Set<String> current) throws SQLException {
         String outcome = "The revision is not transactional: what its code ran before it failed stays applied; the "
                 + "version table is still at " + describe(current) + ". Fix the class (or the data), then run the "
-                + "upgrade again (the method runs from its start), or finish it by hand and record it with migrate:stamp.";
+                + "upgrade again (the method runs from its start), or finish it by hand and record it with " + Advice.command("stamp") + ".";
         try {
             runJava(step, script, false, outcome);
         } catch (JavaMigrationFailedException e) {
@@ -269,7 +270,7 @@ final class PlanExecutor {
                  ResultSet rs = st.executeQuery(tables.historyProgress(id, 1, lockHeldOrTrue()))) {
                 if (!rs.next() || !rs.getBoolean(1)) {
                     throw lockLost(script, "Its Java code ran and is recorded; the version table is still at "
-                            + describe(current) + ". The next run says so and offers -Dmigrate.resume=" + script.id() + ".");
+                            + describe(current) + ". The next run says so and offers " + Advice.setting("resume=" + script.id()) + ".");
                 }
             }
         }
@@ -593,7 +594,7 @@ final class PlanExecutor {
             }
             if (connectionLost(e)) {
                 throw new DatabaseConnectionLostException(script.id(), "while committing it: the revision may or may "
-                        + "not be committed (the version table says which; run migrate:current), and a rerun "
+                        + "not be committed (the version table says which; run " + Advice.command("current") + "), and a rerun "
                         + "continues from there", e);
             }
             VersionChange conflict = conflictingChange(step.versionChanges(), e);

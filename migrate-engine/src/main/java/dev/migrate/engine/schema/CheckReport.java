@@ -1,5 +1,6 @@
 package dev.migrate.engine.schema;
 
+import dev.migrate.engine.Advice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,7 +44,7 @@ public record CheckReport(List<CheckFinding> findings, List<String> notes, Strin
         List<String> lines = new ArrayList<>();
         findings.forEach(f -> lines.add(f.message()));
         if (!desiredSql.isBlank()) {
-            lines.add("SQL that takes the head schema to the desired schema (migrate:revision -Dmigrate.autogenerate=true writes it):");
+            lines.add("SQL that takes the head schema to the desired schema (" + Advice.command("revision") + " with " + Advice.setting("autogenerate=true") + " writes it):");
             desiredSql.strip().lines().forEach(l -> lines.add("  " + l));
         }
         if (!driftSql.isBlank()) {

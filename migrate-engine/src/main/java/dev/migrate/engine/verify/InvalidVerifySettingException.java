@@ -1,5 +1,6 @@
 package dev.migrate.engine.verify;
 
+import dev.migrate.engine.Advice;
 import dev.migrate.engine.MigrateException;
 
 /** A verify setting such as {@code migrate.seedAfter} has a value it cannot use. */
@@ -8,7 +9,7 @@ public final class InvalidVerifySettingException extends MigrateException {
     private final String value;
 
     InvalidVerifySettingException(String setting, String value, String advice, Throwable cause) {
-        super("Invalid -Dmigrate." + setting + "=" + value + ": " + advice, cause);
+        super("Invalid " + Advice.setting(setting + "=" + value) + ": " + advice, cause);
         this.setting = setting;
         this.value = value;
     }

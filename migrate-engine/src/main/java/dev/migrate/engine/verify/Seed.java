@@ -1,5 +1,6 @@
 package dev.migrate.engine.verify;
 
+import dev.migrate.engine.Advice;
 import dev.migrate.engine.scripts.SqlSplitter;
 import dev.migrate.engine.scripts.SqlStatement;
 
@@ -33,7 +34,7 @@ public record Seed(Path file, List<SqlStatement> statements) {
         if (configured != null && !configured.isBlank()) {
             Path file = baseDirectory.resolve(configured.trim());
             if (!Files.isRegularFile(file)) {
-                throw new SeedException(file, "does not exist. Point -Dmigrate.seed at a SQL file of INSERT statements,"
+                throw new SeedException(file, "does not exist. Point " + Advice.setting("seed") + " at a SQL file of INSERT statements,"
                         + " or leave it unset to use " + DEFAULT_FILE + " when there is one");
             }
             return Optional.of(read(file));

@@ -1,5 +1,6 @@
 package dev.migrate.engine.verify;
 
+import dev.migrate.engine.Advice;
 import dev.migrate.engine.MigrateException;
 
 import java.util.Set;
@@ -11,7 +12,7 @@ public final class SeveralHeadsException extends MigrateException {
 
     SeveralHeadsException(Set<String> heads) {
         super("The revisions have several heads: " + String.join(", ", new TreeSet<>(heads))
-                + ". verify checks one history; merge them first (migrate:merge), then verify.");
+                + ". verify checks one history; merge them first (" + Advice.command("merge") + "), then verify.");
         this.heads = Set.copyOf(heads);
     }
 

@@ -1,5 +1,6 @@
 package dev.migrate.engine.verify;
 
+import dev.migrate.engine.Advice;
 import dev.migrate.engine.database.DatabaseSettings;
 import dev.migrate.engine.database.MigrationFailedException;
 import dev.migrate.engine.database.MigrationListener;
@@ -107,7 +108,7 @@ public final class Verifier {
         if (options.seed().isEmpty()) {
             if (options.seedAfter().isPresent()) {
                 throw new SeedException(java.nio.file.Path.of(Seed.DEFAULT_FILE), "does not exist, so there is nothing to"
-                        + " load after " + options.seedAfter().get() + " (migrate.seedAfter). Write it, point -Dmigrate.seed"
+                        + " load after " + options.seedAfter().get() + " (migrate.seedAfter). Write it, point " + Advice.setting("seed")
                         + " at the seed file, or leave migrate.seedAfter unset");
             }
             return -1;
@@ -171,7 +172,7 @@ public final class Verifier {
                                 + " its downgrade is skipped (migrate.allowIrreversible=true).");
                     } else {
                         problem(i, Kind.IRREVERSIBLE, "is irreversible (" + why + ")", List.of("write its downgrade, or,"
-                                + " when it truly cannot be undone, verify it upgrade only with -Dmigrate.allowIrreversible=true"));
+                                + " when it truly cannot be undone, verify it upgrade only with " + Advice.setting("allowIrreversible=true")));
                     }
                 }
             }
@@ -319,7 +320,7 @@ public final class Verifier {
                 int last = ups.size() - 1;
                 problems.add(new Problem(ups.get(last).revision().id(), script(last).message(), Kind.HEAD_NOT_DESIRED,
                         "the head schema differs from the desired schema " + desired.description()
-                                + " (write a revision that closes the gap, e.g. with migrate:revision -Dmigrate.autogenerate=true)", words));
+                                + " (write a revision that closes the gap, e.g. with " + Advice.command("revision") + " and " + Advice.setting("autogenerate=true") + ")", words));
             }
         }
 
@@ -345,7 +346,7 @@ public final class Verifier {
             if (sentence.startsWith("enum value ") && sentence.endsWith(leftBehind)) {
                 return sentence.substring(0, sentence.length() - leftBehind.length()) + " cannot be removed in place,"
                         + " so the downgrade leaves it behind: recreate the type without it in the downgrade, or declare"
-                        + " the revision irreversible (empty downgrade section) and verify with -Dmigrate.allowIrreversible=true";
+                        + " the revision irreversible (empty downgrade section) and verify with " + Advice.setting("allowIrreversible=true");
             }
             return sentence;
         }
@@ -482,7 +483,7 @@ public final class Verifier {
                             + (current == null ? "" : ", at line " + current.line()) + ": "
                             + (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ")
                             + String.valueOf(e.getMessage()).replaceFirst("^ERROR: ", "")
-                            + ". Fix the seed file, or load it after another revision with -Dmigrate.seedAfter=REV", e);
+                            + ". Fix the seed file, or load it after another revision with " + Advice.setting("seedAfter=REV"), e);
                 } finally {
                     try {
                         reader.setAutoCommit(true);

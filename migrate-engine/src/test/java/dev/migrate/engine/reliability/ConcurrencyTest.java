@@ -169,7 +169,7 @@ class ConcurrencyTest {
             assertEquals(UpgradeProcess.LOCK_LOST, first.exit(60), first::output);
             String error = first.error();
             assertTrue(error.contains("Stopped at revision " + id(25) + ". Statements 1 to 3 of 4 ran and are recorded"), error);
-            assertTrue(error.contains("-Dmigrate.resume=" + id(25)), error);
+            assertTrue(error.contains("migrate.resume=" + id(25)), error);
             Budget.assertNoStackTrace(error);
             FiftyRevisions.assertConsistent(db);
             assertEquals(List.of(id(25) + "|3"), db.query("SELECT revision, statements_done FROM migrate_history WHERE status = 'running'"));

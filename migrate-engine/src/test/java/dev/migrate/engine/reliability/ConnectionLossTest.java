@@ -71,7 +71,7 @@ class ConnectionLossTest {
             String error = run.error();
             assertTrue(error.startsWith("ERROR DatabaseConnectionLostException: The connection to the database was lost at "
                     + "revision " + id(25)), error);
-            assertTrue(error.contains("-Dmigrate.resume=" + id(25)), error);
+            assertTrue(error.contains("migrate.resume=" + id(25)), error);
             Budget.assertNoStackTrace(error);
             blocker.release();
             finishAfterLoss(db, 25, run.describe());

@@ -131,7 +131,7 @@ class CrashTest {
                 Child rerun = Child.start(project, db, name + "-rerun", "upgrade", "heads", null);
                 assertEquals(UpgradeProcess.INTERRUPTED, rerun.exit(120), rerun::output);
                 assertTrue(rerun.error().contains("interrupted in " + id(point.revision())), rerun.error());
-                assertTrue(rerun.error().contains("-Dmigrate.resume=" + id(point.revision())), rerun.error());
+                assertTrue(rerun.error().contains("migrate.resume=" + id(point.revision())), rerun.error());
                 Budget.assertNoStackTrace(rerun.error());
                 Child resume = Child.start(project, db, name + "-resume", "upgrade", "heads", id(point.revision()));
                 assertEquals(UpgradeProcess.OK, resume.exit(120), resume::output);

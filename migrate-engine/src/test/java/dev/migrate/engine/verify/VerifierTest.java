@@ -86,7 +86,8 @@ class VerifierTest {
         assertEquals("b2", p.revision());
         assertEquals(List.of("enum value 'archived' of public.reportstatus cannot be removed in place, so the downgrade"
                 + " leaves it behind: recreate the type without it in the downgrade, or declare the revision irreversible"
-                + " (empty downgrade section) and verify with -Dmigrate.allowIrreversible=true"), p.details());
+                + " (empty downgrade section) and verify with migrate.allowIrreversible=true"),
+                p.details().stream().map(dev.migrate.engine.Advice::plain).toList());
     }
 
     @Test
@@ -100,7 +101,7 @@ class VerifierTest {
         VerifyReport refused = verify(VerifyOptions.defaults());
         assertEquals(List.of("Revision b2 (archive reports): is irreversible (it has no '-- migrate:downgrade' section): "
                 + "write its downgrade, or, when it truly cannot be undone, verify it upgrade only with "
-                + "-Dmigrate.allowIrreversible=true"), texts(refused));
+                + "migrate.allowIrreversible=true"), texts(refused));
         assertEquals(Kind.IRREVERSIBLE, refused.problems().get(0).kind());
         assertEquals(Outcome.PASSED, refused.revisions().get(2).outcome(), "the revisions after it are verified all the same");
 
@@ -139,7 +140,7 @@ class VerifierTest {
             SeveralHeadsException e = assertThrows(SeveralHeadsException.class,
                     () -> new Verifier(scratch, settings(), VerifyOptions.defaults(), progress::add).verify(scripts().map(), byId()));
             assertEquals("The revisions have several heads: b1, b2. verify checks one history; merge them first"
-                    + " (migrate:merge), then verify.", e.getMessage());
+                    + " (the merge command), then verify.", e.getMessage());
             assertFalse(scratch.used());
         }
     }
@@ -233,7 +234,7 @@ class VerifierTest {
         Seed seed = seed("INSERT INTO users VALUES (1);");
         InvalidVerifySettingException e = assertThrows(InvalidVerifySettingException.class,
                 () -> verify(VerifyOptions.defaults().withSeed(seed).withSeedAfter("zzzz")));
-        assertTrue(e.getMessage().startsWith("Invalid -Dmigrate.seedAfter=zzzz: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Invalid migrate.seedAfter=zzzz: "), e.getMessage());
     }
 
     @Test
@@ -277,7 +278,7 @@ class VerifierTest {
         Files.writeString(project.resolve(Seed.DEFAULT_FILE), "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n");
         assertEquals(2, Seed.locate(project, null).orElseThrow().statements().size());
         SeedException e = assertThrows(SeedException.class, () -> Seed.locate(project, "data/missing.sql"));
-        assertEquals("Seed data " + project.resolve("data/missing.sql") + " does not exist. Point -Dmigrate.seed at a SQL"
+        assertEquals("Seed data " + project.resolve("data/missing.sql") + " does not exist. Point migrate.seed at a SQL"
                 + " file of INSERT statements, or leave it unset to use src/main/migrations/seed.sql when there is one.",
                 e.getMessage());
     }
@@ -325,7 +326,7 @@ class VerifierTest {
     }
 
     private static List<String> texts(VerifyReport report) {
-        return report.problems().stream().map(Problem::text).toList();
+        return report.problems().stream().map(Problem::text).map(dev.migrate.engine.Advice::plain).toList();
     }
 
     private static List<Outcome> outcomes(VerifyReport report) {
