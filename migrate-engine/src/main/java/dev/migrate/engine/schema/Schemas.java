@@ -7,12 +7,15 @@ import dev.migrate.engine.database.ScratchDatabases;
 import dev.migrate.engine.database.catalog.Catalog;
 import dev.migrate.engine.database.catalog.CatalogReader;
 import dev.migrate.engine.database.catalog.CatalogScope;
+import dev.migrate.engine.diff.DiffOptions;
+import dev.migrate.engine.diff.SchemaDiffer;
 import dev.migrate.engine.graph.Plan;
 import dev.migrate.engine.scripts.RevisionScript;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -98,5 +101,42 @@ public final class Schemas {
     private static String cut(String sql) {
         String s = sql.strip();
         return s.length() > 1000 ? s.substring(0, 1000) + " …" : s;
+    }
+
+    /** Two schemas ready to be compared: {@code head} and {@code desired}, settled when they differ. */
+    public record Comparable(Catalog head, Catalog desired) {
+    }
+
+    /**
+     * {@code head} and {@code desired} as they compare: when they differ, each is rebuilt once more
+     * from its own rendered SQL on a new scratch database and read again. PostgreSQL prints some
+     * definitions in a form that parses to a different tree (an {@code IN} list on a
+     * {@code varchar} column becomes {@code = ANY ((ARRAY[...])::text[])}, which prints as
+     * {@code = ANY (ARRAY[(...)::text, ...])} once applied), so a definition that went through SQL
+     * once more on one side would show as a change forever. After one more round both sides are in
+     * the printed form that stays the same; what still differs really does. When a rebuild fails the
+     * schemas are compared as read.
+     */
+    public static Comparable comparable(ScratchDatabases scratch, Catalog head, Catalog desired, CatalogScope scope) {
+        if (SchemaDiffer.compare(head, desired, DiffOptions.defaults()).isEmpty()) {
+            return new Comparable(head, desired);
+        }
+        try {
+            return new Comparable(settled(scratch, head, "settled_head", scope), settled(scratch, desired, "settled_desired", scope));
+        } catch (SQLException | RuntimeException e) {
+            return new Comparable(head, desired);
+        }
+    }
+
+    private static Catalog settled(ScratchDatabases scratch, Catalog catalog, String purpose, CatalogScope scope)
+            throws SQLException {
+        try (ScratchDatabase db = scratch.create(purpose); Connection c = db.connect(); Statement st = c.createStatement()) {
+            Catalog empty = CatalogReader.read(c, scope);
+            List<String> statements = SchemaDiffer.compare(empty, catalog, DiffOptions.defaults()).upgradeStatements();
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+            return CatalogReader.read(c, scope);
+        }
     }
 }

@@ -313,7 +313,8 @@ public final class Verifier {
                 notes.add("The head schema equals the desired schema " + desired.description() + ".");
                 return;
             }
-            List<String> words = SchemaDiffer.compare(wanted, head, DiffOptions.defaults()).differencesInWords().stream()
+            Schemas.Comparable pair = Schemas.comparable(scratch, head, wanted, scope);
+            List<String> words = SchemaDiffer.compare(pair.desired(), pair.head(), DiffOptions.defaults()).differencesInWords().stream()
                     .map(w -> w.replace(" is left behind", " is not in the desired schema")
                             .replace(" is missing", " is missing from the head schema")).toList();
             if (!words.isEmpty()) {
