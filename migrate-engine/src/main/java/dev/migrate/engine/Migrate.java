@@ -169,10 +169,25 @@ public final class Migrate implements AutoCloseable {
         });
     }
 
-    /** Offline upgrade: {@code to} or {@code from:to}; without {@code from} the script starts at base. */
+    /**
+     * Offline upgrade: {@code to} or {@code from:to}; without {@code from} the script starts at base.
+     * {@code current:to} (a release script) reads where the database is from its version table, read
+     * only and without the lock, and writes the script from those revisions (base for an empty
+     * database); every other range stays offline.
+     */
     public String upgradeSql(String range, RunOptions options) {
         return guarded(() -> {
-            Range r = Range.parseOffline(range == null || range.isBlank() ? "heads" : range);
+            String text = range == null || range.isBlank() ? "heads" : range.strip();
+            Optional<String> fromCurrent = ReleaseScript.upperEnd(text);
+            if (fromCurrent.isPresent()) {
+                Target to = Target.parse(fromCurrent.get());
+                DatabaseState state = migrator().readState();
+                dev.migrate.engine.database.ScriptChecks.requireKnownHeads(byId(), state, environment.versionTable());
+                Plan plan = map().planner().upgrade(state.heads(), to);
+                listener.info(ReleaseScript.describe(environment.name(), state.heads(), plan));
+                return offline(plan, options);
+            }
+            Range r = Range.parseOffline(text);
             return offline(map().planner().upgrade(r), options);
         });
     }
