@@ -256,6 +256,23 @@ public final class Migrate implements AutoCloseable {
         });
     }
 
+    /**
+     * The connection of this run's database, for the build's own integration tests: the embedded
+     * server (started if needed) is then kept up until the JVM exits, so that the goals after this one
+     * do not stop it; an environment with a url gives its url, user and password.
+     */
+    public DatabaseConnection exportConnection() {
+        return guarded(() -> {
+            migrator();
+            if (embedded != null) {
+                embedded.holdUntilExit();
+                return new DatabaseConnection(embedded.jdbcUrl(), embedded.driverProperties().getProperty("user"), "");
+            }
+            return new DatabaseConnection(environment.jdbcUrl().orElseThrow(), environment.user().orElse(""),
+                    environment.password().orElse(""));
+        });
+    }
+
     /** The JSON report of an upgrade, downgrade or stamp: the steps run with durations, heads before and after. */
     public Report runReport(String command, RunResult result) {
         return new Reports.Run(command, environment.name(), result, this::scriptOf);
@@ -578,6 +595,8 @@ public final class Migrate implements AutoCloseable {
                     embedded.leaveRunning();
                     listener.info("Embedded PostgreSQL left running (migrate.keepRunning=true): " + embedded.connectionDetails()
                             + ". The next goal that uses the database stops it.");
+                } else if (embedded != null && embedded.heldUntilExit()) {
+                    listener.debug("Embedded PostgreSQL kept up for the rest of the build: " + embedded.connectionDetails());
                 } else if (embedded != null) {
                     embedded.close();
                 }
