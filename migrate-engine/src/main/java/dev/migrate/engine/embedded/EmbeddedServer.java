@@ -52,7 +52,7 @@ public final class EmbeddedServer implements AutoCloseable {
         this.initialized = initialized;
         this.startTime = startTime;
         this.marker = marker;
-        this.shutdownHook = new Thread(this::stop, "migrate-embedded-postgres-stop");
+        this.shutdownHook = new Thread(this::stopAtExit, "migrate-embedded-postgres-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -240,6 +240,25 @@ public final class EmbeddedServer implements AutoCloseable {
             return;
         }
         stop();
+    }
+
+    /**
+     * The shutdown hook. By then the build tool may have closed the class loader this code came from,
+     * so that the driver cannot load what asking for other users needs: the server this JVM started
+     * is then stopped all the same.
+     */
+    private void stopAtExit() {
+        try {
+            stop();
+        } catch (Throwable e) {
+            if (started != null) {
+                try {
+                    started.close();
+                } catch (Throwable ignored) {
+                    // the library's own hook stops it too
+                }
+            }
+        }
     }
 
     synchronized void stop() {
