@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.engine.DatabaseConnection;
 import dev.migrate.engine.Migrate;
 import dev.migrate.engine.RunOptions;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -28,6 +29,21 @@ public class UpgradeMojo extends AbstractScriptMojo {
         } else {
             reportRun(migrate, "upgrade",
                     migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null).withResume(resume)));
+            exportConnection(migrate.exportConnection());
         }
+    }
+
+    /**
+     * Sets {@code migrate.jdbcUrl}, {@code migrate.user} and {@code migrate.password} as properties of
+     * the project, for the goals after this one (failsafe's {@code systemPropertyVariables}); the
+     * password is never printed.
+     */
+    private void exportConnection(DatabaseConnection connection) {
+        java.util.Properties properties = session.getCurrentProject().getProperties();
+        properties.setProperty("migrate.jdbcUrl", connection.jdbcUrl());
+        properties.setProperty("migrate.user", connection.user());
+        properties.setProperty("migrate.password", connection.password());
+        getLog().info("Integration tests can connect through ${migrate.jdbcUrl} (" + connection.jdbcUrl()
+                + "), ${migrate.user} (" + connection.user() + ") and ${migrate.password}.");
     }
 }
