@@ -3,6 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.engine.DatabaseConnection;
 import dev.migrate.engine.Migrate;
 import dev.migrate.engine.RunOptions;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,6 +23,9 @@ public class UpgradeMojo extends AbstractScriptMojo {
     @Parameter(property = "migrate.resume")
     private String resume;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
     @Override
     protected void run(Migrate migrate) {
         if (offline()) {
@@ -29,14 +33,17 @@ public class UpgradeMojo extends AbstractScriptMojo {
         } else {
             reportRun(migrate, "upgrade",
                     migrate.upgrade(target, RunOptions.of(transaction, acceptChanged, null).withResume(resume)));
-            exportConnection(migrate.exportConnection());
+            if (mojoExecution.getLifecyclePhase() != null) {
+                exportConnection(migrate.exportConnection());
+            }
         }
     }
 
     /**
-     * Sets {@code migrate.jdbcUrl}, {@code migrate.user} and {@code migrate.password} as properties of
-     * the project, for the goals after this one (failsafe's {@code systemPropertyVariables}); the
-     * password is never printed.
+     * Bound to a phase of the build (not called as {@code mvn migrate:upgrade}): sets
+     * {@code migrate.jdbcUrl}, {@code migrate.user} and {@code migrate.password} as properties of the
+     * project, for the goals after this one (failsafe's {@code systemPropertyVariables}); the password
+     * is never printed.
      */
     private void exportConnection(DatabaseConnection connection) {
         java.util.Properties properties = session.getCurrentProject().getProperties();
