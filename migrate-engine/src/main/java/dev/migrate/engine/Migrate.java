@@ -140,10 +140,25 @@ public final class Migrate implements AutoCloseable {
         });
     }
 
-    /** Offline upgrade: {@code to} or {@code from:to}; without {@code from} the script starts at base. */
+    /**
+     * Offline upgrade: {@code to} or {@code from:to}; without {@code from} the script starts at base.
+     * {@code current:to} (a release script) reads where the database is from its version table, read
+     * only and without the lock, and writes the script from those revisions (base for an empty
+     * database); every other range stays offline.
+     */
     public String upgradeSql(String range, RunOptions options) {
         return guarded(() -> {
-            Range r = Range.parseOffline(range == null || range.isBlank() ? "heads" : range);
+            String text = range == null || range.isBlank() ? "heads" : range.strip();
+            Optional<String> fromCurrent = ReleaseScript.upperEnd(text);
+            if (fromCurrent.isPresent()) {
+                Target to = Target.parse(fromCurrent.get());
+                DatabaseState state = migrator().readState();
+                dev.migrate.engine.database.ScriptChecks.requireKnownHeads(byId(), state, environment.versionTable());
+                Plan plan = map().planner().upgrade(state.heads(), to);
+                listener.info(ReleaseScript.describe(environment.name(), state.heads(), plan));
+                return offline(plan, options);
+            }
+            Range r = Range.parseOffline(text);
             return offline(map().planner().upgrade(r), options);
         });
     }
@@ -207,6 +222,23 @@ public final class Migrate implements AutoCloseable {
             }
             listener.info("Database is at all heads: " + String.join(", ", new TreeSet<>(heads)) + ".");
             return null;
+        });
+    }
+
+    /**
+     * The connection of this run's database, for the build's own integration tests: the embedded
+     * server (started if needed) is then kept up until the JVM exits, so that the goals after this one
+     * do not stop it; an environment with a url gives its url, user and password.
+     */
+    public DatabaseConnection exportConnection() {
+        return guarded(() -> {
+            migrator();
+            if (embedded != null) {
+                embedded.holdUntilExit();
+                return new DatabaseConnection(embedded.jdbcUrl(), embedded.driverProperties().getProperty("user"), "");
+            }
+            return new DatabaseConnection(environment.jdbcUrl().orElseThrow(), environment.user().orElse(""),
+                    environment.password().orElse(""));
         });
     }
 
@@ -535,6 +567,8 @@ public final class Migrate implements AutoCloseable {
                     embedded.leaveRunning();
                     listener.info("Embedded PostgreSQL left running (migrate.keepRunning=true): " + embedded.connectionDetails()
                             + ". The next goal that uses the database stops it.");
+                } else if (embedded != null && embedded.heldUntilExit()) {
+                    listener.debug("Embedded PostgreSQL kept up for the rest of the build: " + embedded.connectionDetails());
                 } else if (embedded != null) {
                     embedded.close();
                 }

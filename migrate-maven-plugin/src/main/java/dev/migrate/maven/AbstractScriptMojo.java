@@ -11,7 +11,11 @@ import java.io.File;
  * instead: {@code migrate.sql=true}, or {@code migrate.output=FILE} (then the script goes there).
  */
 abstract class AbstractScriptMojo extends AbstractMigrateMojo {
-    /** Offline mode: print (or write to {@code migrate.output}) the SQL instead of running it; no connection is made. */
+    /**
+     * Offline mode: print (or write to {@code migrate.output}) the SQL instead of running it; no
+     * connection is made, except that an upgrade from {@code current} ({@code migrate.target=current:heads})
+     * reads the database's revisions, read only.
+     */
     @Parameter(property = "migrate.sql", defaultValue = "false")
     protected boolean sql;
 

@@ -41,6 +41,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private final Connection marker;
     private final Thread shutdownHook;
     private boolean closed;
+    private boolean heldUntilExit;
 
     private EmbeddedServer(Path dataDirectory, int port, long pid, EmbeddedPostgres started, boolean initialized,
                            Duration startTime, Connection marker) {
@@ -51,7 +52,7 @@ public final class EmbeddedServer implements AutoCloseable {
         this.initialized = initialized;
         this.startTime = startTime;
         this.marker = marker;
-        this.shutdownHook = new Thread(this::close, "migrate-embedded-postgres-stop");
+        this.shutdownHook = new Thread(this::stopAtExit, "migrate-embedded-postgres-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -207,15 +208,60 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps the server up, with this user's marker held, until the JVM exits, whatever {@link #close()}
+     * calls come before: a goal that handed its connection to the rest of the build (the project's
+     * integration tests) must not see it stopped under them. Later users of the same data directory
+     * in this JVM join it and, finding this marker, leave it running; {@link #leaveRunning()} still
+     * lets go of it for psql after the build.
+     */
+    public synchronized void holdUntilExit() {
+        heldUntilExit = true;
+    }
+
+    /** Whether {@link #holdUntilExit()} was called. */
+    public synchronized boolean heldUntilExit() {
+        return heldUntilExit && !closed;
+    }
+
     /** How to reach it: {@code host localhost, port 54321, database postgres, user postgres}. */
     public String connectionDetails() {
         return "host localhost, port " + port + ", database postgres, user " + USER + " (data in " + dataDirectory
                 + "); psql -h localhost -p " + port + " -U " + USER + " postgres";
     }
 
-    /** Stops the server unless another user still holds it; idempotent. */
+    /**
+     * Stops the server unless another user still holds it; idempotent. Once {@link #holdUntilExit()
+     * held until exit}, nothing happens here: the server stops when the JVM exits.
+     */
     @Override
     public synchronized void close() {
+        if (heldUntilExit) {
+            return;
+        }
+        stop();
+    }
+
+    /**
+     * The shutdown hook. By then the build tool may have closed the class loader this code came from,
+     * so that the driver cannot load what asking for other users needs: the server this JVM started
+     * is then stopped all the same.
+     */
+    private void stopAtExit() {
+        try {
+            stop();
+        } catch (Throwable e) {
+            if (started != null) {
+                try {
+                    started.close();
+                } catch (Throwable ignored) {
+                    // the library's own hook stops it too
+                }
+            }
+        }
+    }
+
+    synchronized void stop() {
         if (closed) {
             return;
         }

@@ -50,6 +50,33 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void aServerHeldUntilExitOutlivesItsCloseAndLaterUsers(@TempDir Path target) throws Exception {
+        Path data = target.resolve("local-db");
+        EmbeddedServer upgrade = EmbeddedServer.start(data);
+        long pid = PostmasterPid.read(data).orElseThrow().pid();
+        execute(upgrade, "CREATE TABLE migrated (id int); INSERT INTO migrated VALUES (1)");
+        upgrade.holdUntilExit();
+        assertTrue(upgrade.heldUntilExit());
+        upgrade.close();
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "close does not stop a held server");
+
+        // a later goal of the same build joins it and, closing, leaves it to the integration tests
+        EmbeddedServer check = EmbeddedServer.start(data);
+        assertTrue(check.reused());
+        assertEquals(upgrade.port(), check.port());
+        check.close();
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "a later user does not stop it");
+        try (Connection c = DriverManager.getConnection(upgrade.jdbcUrl(), upgrade.driverProperties());
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM migrated")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+
+        upgrade.stop(); // what the JVM's exit does
+        assertTrue(PostmasterPid.read(data).isEmpty(), "stopped at exit");
+    }
+
+    @Test
     void twoBuildsStartingAtOnceShareOneServer(@TempDir Path target) throws Exception {
         Path data = target.resolve("local-db");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
