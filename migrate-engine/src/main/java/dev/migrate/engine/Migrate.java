@@ -193,11 +193,11 @@ public final class Migrate implements AutoCloseable {
 
     public Report current() {
         return guarded(() -> {
-            DatabaseState state = migrator().readState();
+            Set<String> current = migrator().readHeads();
             RevisionMap map = map();
             Set<String> known = new TreeSet<>();
             Set<String> shown = new TreeSet<>();
-            state.heads().forEach(h -> (map.find(h).isPresent() ? known : shown).add(h));
+            current.forEach(h -> (map.find(h).isPresent() ? known : shown).add(h));
             shown.addAll(map.appliedBranchHeads(known));
             Reports.Graph graph = new Reports.Graph(map, this::scriptOf, Set.of());
             return new Reports.Listing("current", graph.entries(shown),
@@ -217,7 +217,7 @@ public final class Migrate implements AutoCloseable {
     public Report history(String range, boolean indicateCurrent) {
         return guarded(() -> {
             boolean connect = indicateCurrent || range != null && range.contains("current");
-            Set<String> current = connect ? migrator().readState().heads() : Set.of();
+            Set<String> current = connect ? migrator().readHeads() : Set.of();
             RevisionMap map = map();
             Reports.Graph graph = new Reports.Graph(map, this::scriptOf, current);
             return new Reports.Listing("revisions", graph.entries(map.history(range, current).stream().map(Revision::id).toList()),
@@ -231,7 +231,7 @@ public final class Migrate implements AutoCloseable {
      */
     public void checkHeads() {
         guarded(() -> {
-            Set<String> current = migrator().readState().heads();
+            Set<String> current = migrator().readHeads();
             Set<String> heads = map().heads();
             if (!current.equals(heads)) {
                 throw new NotAtHeadsException(current, heads);
