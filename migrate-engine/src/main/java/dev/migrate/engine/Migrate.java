@@ -179,11 +179,11 @@ public final class Migrate implements AutoCloseable {
 
     public RevisionList current() {
         return guarded(() -> {
-            DatabaseState state = migrator().readState();
+            Set<String> current = migrator().readHeads();
             RevisionMap map = map();
             Set<String> known = new TreeSet<>();
             Set<String> shown = new TreeSet<>();
-            state.heads().forEach(h -> (map.find(h).isPresent() ? known : shown).add(h));
+            current.forEach(h -> (map.find(h).isPresent() ? known : shown).add(h));
             shown.addAll(map.appliedBranchHeads(known));
             return new RevisionList("current", Optional.of(environment.name()),
                     new Reports(map, this::scriptOf, shown).entries(shown));
@@ -202,7 +202,7 @@ public final class Migrate implements AutoCloseable {
     public RevisionList history(String range, boolean indicateCurrent) {
         return guarded(() -> {
             boolean connect = indicateCurrent || range != null && range.contains("current");
-            Set<String> current = connect ? migrator().readState().heads() : Set.of();
+            Set<String> current = connect ? migrator().readHeads() : Set.of();
             RevisionMap map = map();
             return new RevisionList("history", Optional.empty(), new Reports(map, this::scriptOf, current)
                     .entries(map.history(range, current).stream().map(Revision::id).toList()));
@@ -215,7 +215,7 @@ public final class Migrate implements AutoCloseable {
      */
     public void checkHeads() {
         guarded(() -> {
-            Set<String> current = migrator().readState().heads();
+            Set<String> current = migrator().readHeads();
             Set<String> heads = map().heads();
             if (!current.equals(heads)) {
                 throw new NotAtHeadsException(current, heads);

@@ -8,8 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
 final class PropertyCheck {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{(" + Pattern.quote(PropertyNames.PREFIX)
             + "[A-Za-z0-9_.]+)}");
+    private static final String DESCRIPTOR = "META-INF/maven/plugin.xml";
     private static volatile Set<String> known;
 
     private PropertyCheck() {
@@ -46,14 +48,17 @@ final class PropertyCheck {
         return result;
     }
 
-    /** Every {@code ${migrate.NAME}} expression of this plugin's descriptor. */
+    /**
+     * Every {@code ${migrate.NAME}} expression of this plugin's descriptor, read from this plugin's
+     * own jar (or classes folder): asking the class realm for every {@code plugin.xml} would open
+     * each jar of the plugin's dependencies on every goal.
+     */
     private static Set<String> goalProperties() {
         Set<String> names = new TreeSet<>();
         try {
-            Enumeration<URL> descriptors = PropertyCheck.class.getClassLoader().getResources("META-INF/maven/plugin.xml");
-            while (descriptors.hasMoreElements()) {
+            for (URL descriptor : descriptors()) {
                 String text;
-                try (InputStream in = descriptors.nextElement().openStream()) {
+                try (InputStream in = descriptor.openStream()) {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
                 if (!text.contains("<artifactId>migrate-maven-plugin</artifactId>")) {
@@ -68,5 +73,21 @@ final class PropertyCheck {
             throw new UncheckedIOException("Cannot read the plugin descriptor: " + e.getMessage(), e);
         }
         return names;
+    }
+
+    /** This plugin's descriptor beside this class; every descriptor of the class loader when that fails. */
+    static List<URL> descriptors() throws IOException {
+        URL self = PropertyCheck.class.getResource(PropertyCheck.class.getSimpleName() + ".class");
+        String classPath = PropertyCheck.class.getName().replace('.', '/') + ".class";
+        if (self != null && self.toString().endsWith(classPath)) {
+            String root = self.toString().substring(0, self.toString().length() - classPath.length());
+            URL own = new URL(root + DESCRIPTOR);
+            try (InputStream probe = own.openStream()) {
+                return List.of(own);
+            } catch (IOException e) {
+                // not packaged the usual way: ask the class loader
+            }
+        }
+        return Collections.list(PropertyCheck.class.getClassLoader().getResources(DESCRIPTOR));
     }
 }

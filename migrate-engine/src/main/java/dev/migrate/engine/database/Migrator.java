@@ -66,6 +66,29 @@ public final class Migrator implements AutoCloseable {
     }
 
     /**
+     * The heads alone, without the lock and without creating anything: what {@code current},
+     * {@code history -Dmigrate.indicateCurrent} and {@code checkHeads} need, without the checksums
+     * ({@link #readState()} reads one per applied revision). Empty when the version table does not exist yet.
+     */
+    public Set<String> readHeads() {
+        try {
+            if (!tableState().versionTableExists()) {
+                return Set.of();
+            }
+            Set<String> heads = new HashSet<>();
+            connection.setAutoCommit(true);
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(tables.selectHeads())) {
+                while (rs.next()) {
+                    heads.add(rs.getString(1));
+                }
+            }
+            return heads;
+        } catch (SQLException e) {
+            throw new DatabaseException("Could not read " + tables.versionTable() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Upgrades or downgrades: lock, tables, state, checks (unknown heads; edited files, before any
      * upgrade or downgrade, even one with nothing to do; an interrupted non-transactional revision),
      * then {@code planner.apply(heads)} and its execution. Accepted edits are recorded first.

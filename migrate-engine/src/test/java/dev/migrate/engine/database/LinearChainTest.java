@@ -114,6 +114,7 @@ class LinearChainTest {
             assertEquals(new DatabaseState(Set.of("cccc00000003"),
                     Map.of("aaaa00000001", A.checksum(), "bbbb00000002", B.checksum(), "cccc00000003", C.checksum())),
                     migrator.readState());
+            assertEquals(Set.of("cccc00000003"), migrator.readHeads());
         }
         assertTrue(again.nothingToDo());
         assertEquals(List.of(), createdTables);
@@ -124,6 +125,7 @@ class LinearChainTest {
     void readStateOfAnUntouchedDatabaseIsEmptyAndCreatesNothing(TestDatabase db) {
         try (Migrator migrator = Migrator.connect(settings(db))) {
             assertEquals(DatabaseState.empty(), migrator.readState());
+            assertEquals(Set.of(), migrator.readHeads());
         }
         assertFalse(db.tableExists("public", "migrate_version"));
         assertFalse(db.tableExists("public", "migrate_history"));
