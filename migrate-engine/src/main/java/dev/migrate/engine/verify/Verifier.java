@@ -322,6 +322,8 @@ public final class Verifier {
                 problems.add(new Problem(ups.get(last).revision().id(), script(last).message(), Kind.HEAD_NOT_DESIRED,
                         "the head schema differs from the desired schema " + desired.description()
                                 + " (write a revision that closes the gap, e.g. with " + Advice.command("revision") + " and " + Advice.setting("autogenerate=true") + ")", words));
+            } else {
+                notes.add("The head schema equals the desired schema " + desired.description() + ".");
             }
         }
 
