@@ -1,5 +1,6 @@
 package dev.migrate.engine;
 
+import dev.migrate.engine.testing.Rows;
 import dev.migrate.engine.testing.TestDatabase;
 import dev.migrate.engine.testing.TestDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -138,16 +139,7 @@ abstract class CaseDatabase implements AutoCloseable {
             throw new IllegalStateException("Cannot connect to the case database " + name(), e);
         }
         try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
+            return Rows.of(rs);
         } catch (SQLException e) {
             throw new IllegalStateException("Case query failed: " + sql, e);
         }

@@ -1,5 +1,6 @@
 package dev.migrate.engine.reliability;
 
+import dev.migrate.engine.testing.Rows;
 import dev.migrate.engine.testing.TestDatabase;
 
 import java.sql.Connection;
@@ -7,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -34,16 +34,7 @@ record Database(String jdbcUrl, String user, Properties properties) {
 
     List<String> query(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
+            return Rows.of(rs);
         } catch (SQLException e) {
             throw new IllegalStateException("Test query failed: " + sql, e);
         }
