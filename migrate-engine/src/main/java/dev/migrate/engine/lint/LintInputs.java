@@ -1,12 +1,12 @@
 package dev.migrate.engine.lint;
 
+import dev.migrate.engine.verify.Seed;
+import dev.migrate.engine.verify.SeedException;
+
 import dev.migrate.engine.graph.RevisionMap;
 import dev.migrate.engine.scripts.RevisionScript;
-import dev.migrate.engine.scripts.SqlSplitter;
 import dev.migrate.engine.scripts.SqlStatement;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,8 +27,6 @@ import java.util.Set;
 public final class LintInputs {
     /** The version judged by when neither the live server nor {@code pgVersion} says. */
     public static final int DEFAULT_PG_VERSION = 17;
-    /** Rows for the measuring, applied after the schema is built: {@code src/main/migrations/seed.sql}. */
-    public static final String SEED_FILE = "src/main/migrations/seed.sql";
 
     private LintInputs() {
     }
@@ -58,13 +56,13 @@ public final class LintInputs {
         }
     }
 
-    /** The project's seed statements; none when there is no seed file, or (noted) when it cannot be read. */
+    /** The project's seed statements ({@link Seed#DEFAULT_FILE}); none when there is none, or (noted) when it cannot be read. */
     public static List<SqlStatement> seed(Path baseDirectory, List<String> notes) {
-        Path file = baseDirectory.resolve(SEED_FILE);
         try {
-            return Files.isRegularFile(file) ? SqlSplitter.split(Files.readString(file), 1) : List.of();
-        } catch (IOException e) {
-            notes.add("Seed data " + file + " cannot be read (" + e.getMessage() + "): measured without it.");
+            return Seed.locate(baseDirectory, null).map(Seed::statements).orElse(List.of());
+        } catch (SeedException e) {
+            notes.add("Seed data " + baseDirectory.resolve(Seed.DEFAULT_FILE) + " cannot be read (" + e.getMessage()
+                    + "): measured without it.");
             return List.of();
         }
     }
