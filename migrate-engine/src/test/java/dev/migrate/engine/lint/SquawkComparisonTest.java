@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code squawk} system property or {@code SQUAWK} variable naming its binary), skipping with the
  * reason otherwise. Writes the table to {@code -Dlint.results=FILE} (default
  * {@code target/LINT-RESULTS.md}) and asserts that every lock hazard squawk finds in a risky case,
- * lint finds too. {@code bench/lint/run} installs squawk and runs it.
+ * lint finds too. {@code bench/lint/run} and {@code .ci/run} install squawk and run it.
  */
 class SquawkComparisonTest {
     /** squawk's rules about locks, rewrites and scans (the hazards lint must also find). */
