@@ -106,6 +106,7 @@ public final class Compare {
         String db = server.createDatabase(tool.name().toLowerCase(Locale.ROOT).split(" ")[0]);
         try {
             current = db;
+            server.settle();
             String load = Load.now();
             long cpu = CPU.getProcessCpuTime();
             long start = System.nanoTime();

@@ -61,6 +61,14 @@ public record Server(String host, int port, String user, String password, String
         return "postgresql://" + user + "@" + host + ":" + port;
     }
 
+    /**
+     * Before a timed sample: a checkpoint, so that the dirty pages and WAL of the sample before
+     * (another tool's, or a dropped database's) are written now rather than during this one.
+     */
+    public void settle() throws SQLException {
+        admin("CHECKPOINT");
+    }
+
     /** Creates an empty database named after the tool; the caller drops it. */
     public String createDatabase(String tool) throws SQLException {
         String name = "bench_" + tool.replaceAll("[^a-z0-9]", "_") + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
