@@ -69,6 +69,7 @@ public final class Migrate implements AutoCloseable {
     private Map<String, RevisionScript> byId;
     private EmbeddedServer embedded;
     private EmbeddedServer scratchServer;
+    private dev.migrate.engine.embedded.Binaries binaries = dev.migrate.engine.embedded.Binaries.CLASS_PATH;
     private Migrator migrator;
     private boolean verbose;
     private boolean keepRunning;
@@ -389,6 +390,16 @@ public final class Migrate implements AutoCloseable {
      * and Hibernate is not loaded, unless a goal needs the desired schema (autogenerate, check,
      * verify); a project that also has {@code src/main/schema} is refused then.
      */
+    /**
+     * Where the embedded servers (the {@code local} environment's, the scratch server) take their
+     * PostgreSQL binaries from when the class path has none: the jar {@code jar} supplies, asked
+     * only when a server has to be started.
+     */
+    public Migrate embeddedBinaries(java.util.function.Supplier<Path> jar) {
+        this.binaries = dev.migrate.engine.embedded.Binaries.classPathOr(jar);
+        return this;
+    }
+
     public Migrate entities(List<String> packages, java.util.function.Supplier<List<Path>> classPath) {
         this.desiredSchema = new dev.migrate.engine.schema.jpa.EntitySchema(packages, classPath);
         return this;
@@ -443,7 +454,7 @@ public final class Migrate implements AutoCloseable {
             return embedded;
         }
         if (scratchServer == null) {
-            scratchServer = EmbeddedServer.start(layout.baseDirectory().resolve("target/migrate/scratch-db"));
+            scratchServer = EmbeddedServer.start(layout.baseDirectory().resolve("target/migrate/scratch-db"), binaries);
             listener.debug("Scratch PostgreSQL " + (scratchServer.reused() ? "joined" : "started") + " on port " + scratchServer.port());
         }
         return scratchServer;
@@ -649,7 +660,7 @@ public final class Migrate implements AutoCloseable {
     private Migrator migrator() {
         if (migrator == null) {
             if (environment.embedded()) {
-                embedded = EmbeddedServer.start(environment.embeddedDataDir().orElseThrow());
+                embedded = EmbeddedServer.start(environment.embeddedDataDir().orElseThrow(), binaries);
                 listener.debug("Embedded PostgreSQL " + (embedded.reused() ? "joined" : "started") + " on port "
                         + embedded.port() + " in " + embedded.startTime().toMillis() + " ms");
                 if (verbose) {

@@ -30,6 +30,16 @@ public final class Version {
         return version;
     }
 
+    /** The version of zonky's PostgreSQL binaries the tool is built with ({@code postgres-binaries.version}). */
+    public static String postgresBinaries() {
+        String version = PROPERTIES.getProperty("postgresBinaries", "");
+        if (version.isBlank() || version.startsWith("$")) {
+            throw new MigrateException("This build of the tool does not record the version of its embedded PostgreSQL"
+                    + " binaries (version.properties): set a url for the environment.");
+        }
+        return version;
+    }
+
     private static Properties load() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             Properties p = new Properties();

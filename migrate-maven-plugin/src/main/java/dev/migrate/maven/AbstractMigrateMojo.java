@@ -9,6 +9,7 @@ import dev.migrate.engine.config.ConfigException;
 import dev.migrate.engine.config.Credentials;
 import dev.migrate.engine.config.MissingPropertyException;
 import dev.migrate.engine.EnvironmentRequest;
+import dev.migrate.engine.embedded.Binaries;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -26,6 +27,8 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -128,6 +131,7 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
             return;
         }
         try (Migrate migrate = Migrate.open(layout(), environment(), new MavenListener(getLog()))) {
+            migrate.embeddedBinaries(this::resolvePostgresBinaries);
             if (javaMigrations != null && !javaMigrations.isEmpty()) {
                 migrate.javaMigrations(projectClassPath(), javaMigrations);
             }
@@ -243,6 +247,23 @@ abstract class AbstractMigrateMojo extends AbstractMojo {
         getLog().info("Hibernate " + Version.hibernate() + " for <entities> (the project has no hibernate-core): "
                 + jars.size() + " jars resolved in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return jars;
+    }
+
+    /**
+     * zonky's PostgreSQL binaries for this platform, resolved only when an embedded server is about
+     * to start: the plugin does not carry them, so that no other goal pays for their 15 MB.
+     */
+    private Path resolvePostgresBinaries() {
+        String coordinates = Binaries.coordinates();
+        try {
+            return repositorySystem.resolveArtifact(session.getRepositorySession(),
+                    new ArtifactRequest(new DefaultArtifact(coordinates), project.getRemoteProjectRepositories(), null))
+                    .getArtifact().getFile().toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new MigrateException("The embedded PostgreSQL needs " + coordinates + ", which cannot be resolved ("
+                    + e.getMessage() + "). Make the repository reachable (or run once online), or set a url for the "
+                    + "environment.", e);
+        }
     }
 
     private EnvironmentRequest environment() throws MojoExecutionException {

@@ -58,6 +58,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Starts a server on {@code dataDirectory} (created and initialized when empty), or joins the one running there. */
     public static EmbeddedServer start(Path dataDirectory) {
+        return start(dataDirectory, Binaries.CLASS_PATH);
+    }
+
+    /** As {@link #start(Path)}, with the PostgreSQL binaries from {@code binaries} when it has to initialize or start one. */
+    public static EmbeddedServer start(Path dataDirectory, Binaries binaries) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         long begin = System.nanoTime();
         Optional<EmbeddedServer> running = join(dir, begin);
@@ -70,7 +75,7 @@ public final class EmbeddedServer implements AutoCloseable {
             if (running.isPresent()) {
                 return running.get();
             }
-            return startHere(dir, begin);
+            return startHere(dir, begin, binaries);
         } catch (IOException e) {
             throw new EmbeddedServerException(dir, "cannot lock " + StartLock.file(dir) + ": " + e.getMessage(), e);
         }
@@ -87,7 +92,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedServer startHere(Path dir, long begin) {
+    private static EmbeddedServer startHere(Path dir, long begin, Binaries binaries) {
         try {
             Files.createDirectories(dir);
             boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
@@ -95,6 +100,7 @@ public final class EmbeddedServer implements AutoCloseable {
             File log = dir.resolveSibling(dir.getFileName() + ".log").toFile();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
+                    .setPgBinaryResolver(binaries.resolver())
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
