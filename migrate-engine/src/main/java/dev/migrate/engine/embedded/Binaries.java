@@ -71,16 +71,24 @@ public final class Binaries {
     }
 
     PgBinaryResolver resolver() {
-        return (system, architecture) -> {
-            try {
-                return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, architecture);
-            } catch (IllegalStateException missing) {
-                if (jar == null) {
-                    throw missing;
-                }
-                return open(jar.get());
-            }
-        };
+        if (jar == null) {
+            return DefaultPostgresBinaryResolver.INSTANCE;
+        }
+        return (system, architecture) -> onClassPath(system, architecture)
+                ? DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, architecture)
+                : open(jar.get());
+    }
+
+    /**
+     * Whether zonky's lookup finds binaries for this platform (asked first, since zonky logs an
+     * error before it fails): its archive {@code postgres-<system>-<architecture>.txz}, or the
+     * Alpine one, in its class loader.
+     */
+    private static boolean onClassPath(String system, String architecture) {
+        ClassLoader loader = DefaultPostgresBinaryResolver.class.getClassLoader();
+        String base = ("postgres-" + system + "-" + architecture).toLowerCase(Locale.ROOT).replace(' ', '_');
+        return loader != null && (loader.getResource(base + ".txz") != null
+                || loader.getResource(base + "-alpine_linux.txz") != null);
     }
 
     /** The one {@code postgres-*.txz} archive of a binaries jar, closing the jar with the stream. */
