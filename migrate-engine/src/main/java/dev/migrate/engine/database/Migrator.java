@@ -36,6 +36,7 @@ public final class Migrator implements AutoCloseable {
     private final MigrationTables tables;
     private final Connection connection;
     private String searchPath;
+    private boolean deadClientCheck;
 
     private Migrator(DatabaseSettings settings, Connection connection) {
         this.settings = settings;
@@ -170,7 +171,7 @@ public final class Migrator implements AutoCloseable {
 
     private PlanExecutor executor(MigrationListener listener, SessionLock lock, int lockRetries, InterruptedStep resume) {
         return new PlanExecutor(connection, settings, tables, listener,
-                new PlanExecutor.Context(lock, searchPath, lockRetries, resume));
+                new PlanExecutor.Context(lock, searchPath, deadClientCheck, lockRetries, resume));
     }
 
     /**
@@ -182,6 +183,7 @@ public final class Migrator implements AutoCloseable {
             return;
         }
         List<String> sql = new ArrayList<>(SessionSettings.session(settings));
+        sql.add(SessionSettings.DEAD_CLIENT_CHECK_STATE);
         sql.add("SHOW search_path");
         connection.setAutoCommit(true);
         try (Statement st = connection.createStatement()) {
@@ -189,9 +191,15 @@ public final class Migrator implements AutoCloseable {
             while (true) {
                 if (st.getResultSet() != null) {
                     try (ResultSet rs = st.getResultSet()) {
-                        if (rs.next() && rs.getMetaData().getColumnName(1).equalsIgnoreCase("search_path")) {
-                            String shown = rs.getString(1);
-                            searchPath = shown.equals("\"\"") ? "''" : shown;
+                        if (rs.next()) {
+                            String column = rs.getMetaData().getColumnName(1);
+                            if (column.equalsIgnoreCase("search_path")) {
+                                String shown = rs.getString(1);
+                                searchPath = shown.equals("\"\"") ? "''" : shown;
+                            } else if (column.equalsIgnoreCase("dead_client_check")) {
+                                String interval = rs.getString(1);
+                                deadClientCheck = interval != null && !interval.equals("0");
+                            }
                         }
                     }
                 }

@@ -52,9 +52,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class PlanExecutor {
     /** How the run around the executor is set up. */
-    record Context(SessionLock lock, String searchPath, int lockRetries, InterruptedStep resume) {
+    record Context(SessionLock lock, String searchPath, boolean deadClientCheck, int lockRetries, InterruptedStep resume) {
         static Context none() {
-            return new Context(null, null, 0, null);
+            return new Context(null, null, false, 0, null);
         }
     }
 
@@ -81,7 +81,7 @@ final class PlanExecutor {
         this.context = context;
         this.lockHeld = context.lock() == null ? null : context.lock().heldCondition();
         this.reset = settings.lockMode() == LockMode.TRANSACTION ? ""
-                : String.join(";\n", SessionSettings.reset(settings, context.searchPath()));
+                : String.join(";\n", SessionSettings.reset(settings, context.searchPath(), context.deadClientCheck()));
     }
 
     /** Checks the whole plan first (scripts present, reversible, runnable in this mode), then runs it. */

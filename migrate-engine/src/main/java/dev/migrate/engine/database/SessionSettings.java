@@ -29,6 +29,18 @@ final class SessionSettings {
             + " >= 140000 THEN PERFORM pg_catalog.set_config('client_connection_check_interval', '1000', false); END IF;"
             + " EXCEPTION WHEN OTHERS THEN NULL; END $migrate$";
 
+    /**
+     * The dead-client check as the session's start left it: the interval when the server took it,
+     * {@code 0} when the platform has no check, SQL {@code NULL} before PostgreSQL 14. Read in the
+     * same round trip as the settings, so that resets after each revision set it with a plain
+     * {@code SET} where it works, instead of the {@code DO} block (a subtransaction) every time.
+     */
+    static final String DEAD_CLIENT_CHECK_STATE =
+            "SELECT pg_catalog.current_setting('client_connection_check_interval', true) AS dead_client_check";
+
+    /** The plain {@code SET} of the dead-client check, for a session whose server took it once. */
+    static final String DEAD_CLIENT_CHECK_SET = "SET client_connection_check_interval = 1000";
+
     private SessionSettings() {
     }
 
@@ -59,10 +71,10 @@ final class SessionSettings {
     /**
      * Statements (none of them returning rows, so they fit in a batch) that undo whatever a revision
      * changed in the session and re-apply the run's settings: {@code RESET ALL}, {@code RESET ROLE},
-     * the timeouts, the dead-client check, and {@code search_path} as it was when the run started
+     * the timeouts, the dead-client check (when the session's server took it), and {@code search_path} as it was when the run started
      * ({@code searchPath}, as {@code SHOW search_path} printed it).
      */
-    static List<String> reset(DatabaseSettings settings, String searchPath) {
+    static List<String> reset(DatabaseSettings settings, String searchPath, boolean deadClientCheck) {
         List<String> sql = new ArrayList<>(6);
         sql.add("RESET ALL");
         sql.add("RESET ROLE");
@@ -72,7 +84,9 @@ final class SessionSettings {
         if (!settings.statementTimeout().isZero()) {
             sql.add("SET statement_timeout = " + settings.statementTimeout().toMillis());
         }
-        sql.add(DEAD_CLIENT_CHECK);
+        if (deadClientCheck) {
+            sql.add(DEAD_CLIENT_CHECK_SET);
+        }
         sql.add(searchPath == null || searchPath.isBlank() ? "SET search_path TO DEFAULT" : "SET search_path TO " + searchPath);
         return sql;
     }
