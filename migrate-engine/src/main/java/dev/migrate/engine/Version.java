@@ -22,20 +22,20 @@ public final class Version {
      * {@code <entities>} use when a project has none.
      */
     public static String hibernate() {
-        String version = PROPERTIES.getProperty("hibernate", "");
-        if (version.isBlank() || version.startsWith("$")) {
-            throw new MigrateException("This build of the tool does not record its Hibernate version (version.properties):"
-                    + " add org.hibernate.orm:hibernate-core to the project's dependencies for <entities>.");
-        }
-        return version;
+        return recorded("hibernate", "its Hibernate version",
+                "add org.hibernate.orm:hibernate-core to the project's dependencies for <entities>");
     }
 
     /** The version of zonky's PostgreSQL binaries the tool is built with ({@code postgres-binaries.version}). */
     public static String postgresBinaries() {
-        String version = PROPERTIES.getProperty("postgresBinaries", "");
+        return recorded("postgresBinaries", "the version of its embedded PostgreSQL binaries", "set a url for the environment");
+    }
+
+    private static String recorded(String key, String what, String instead) {
+        String version = PROPERTIES.getProperty(key, "");
         if (version.isBlank() || version.startsWith("$")) {
-            throw new MigrateException("This build of the tool does not record the version of its embedded PostgreSQL"
-                    + " binaries (version.properties): set a url for the environment.");
+            throw new MigrateException("This build of the tool does not record " + what + " (version.properties): "
+                    + instead + ".");
         }
         return version;
     }
