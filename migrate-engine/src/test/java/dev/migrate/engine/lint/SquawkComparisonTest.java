@@ -38,7 +38,8 @@ class SquawkComparisonTest {
         String squawk = System.getProperty("squawk", System.getenv("SQUAWK"));
         if (squawk == null || squawk.isBlank() || !Files.isExecutable(Path.of(squawk))) {
             System.out.println("SquawkComparisonTest skipped: squawk is not installed (run bench/lint/run, or pass -Dsquawk=/path/to/squawk)");
-            Assumptions.abort("squawk is not installed");
+            Assumptions.abort("a comparison with squawk needs squawk: .ci/run installs it (npm i squawk-cli) and runs this test;"
+                    + " elsewhere pass -Dsquawk=/path/to/squawk or run bench/lint/run");
         }
         ObjectMapper json = new ObjectMapper();
         List<String> rows = new ArrayList<>();
