@@ -219,7 +219,25 @@ public final class MigrationTables {
      * {@code pg_locks}; null: no check) is true, raising {@link #LOCK_LOST} otherwise.
      */
     String checkedVersionChanges(List<VersionChange> changes, String lockHeld) {
-        StringBuilder sql = new StringBuilder("DO $migrate$ DECLARE n bigint; BEGIN\n");
+        return checkedVersionChanges(changes, lockHeld, null, null);
+    }
+
+    /** SQLSTATE raised by a step's bookkeeping block when the step's own transaction is no longer the one running. */
+    static final String OWN_TRANSACTION_ENDED = "MG003";
+
+    /**
+     * As {@link #checkedVersionChanges(List, String)} in one block with more checks and writes, so
+     * that they all happen or none: first, when {@code transactionMark} is given (a custom setting
+     * the step's transaction set with {@code SET LOCAL} to {@code on}), that the step is still in
+     * that transaction, raising {@link #OWN_TRANSACTION_ENDED} otherwise; last, {@code history}.
+     */
+    String checkedVersionChanges(List<VersionChange> changes, String lockHeld, String transactionMark, String history) {
+        StringBuilder sql = new StringBuilder("DECLARE n bigint; BEGIN\n");
+        if (transactionMark != null) {
+            sql.append("IF pg_catalog.current_setting(").append(Identifiers.literal(transactionMark))
+                    .append(", true) IS DISTINCT FROM 'on' THEN RAISE EXCEPTION USING ERRCODE = '").append(OWN_TRANSACTION_ENDED)
+                    .append("', MESSAGE = 'the transaction of the step ended before its version change'; END IF;\n");
+        }
         if (lockHeld != null) {
             sql.append("IF NOT ").append(lockHeld).append(" THEN RAISE EXCEPTION USING ERRCODE = '").append(LOCK_LOST)
                     .append("', MESSAGE = 'migration lock lost'; END IF;\n");
@@ -231,7 +249,15 @@ public final class MigrationTables {
                         .append(VERSION_CONFLICT).append("', MESSAGE = '").append(i).append(" ' || n; END IF;\n");
             }
         }
-        return sql.append("END $migrate$").toString();
+        if (history != null) {
+            sql.append(history).append(";\n");
+        }
+        sql.append("END ");
+        String tag = "$migrate$";
+        for (int i = 1; sql.indexOf(tag) >= 0; i++) {
+            tag = "$migrate" + i + "$";
+        }
+        return "DO " + tag + " " + sql + tag;
     }
 
     BoundSql historyInsert(HistoryEntry entry) {
@@ -239,6 +265,19 @@ public final class MigrationTables {
                         + " (revision, direction, checksum, duration_ms, environment, tool_version, message)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 entry.revision(), entry.direction(), entry.checksum(), entry.durationMs(),
+                entry.environment(), entry.toolVersion(), entry.message());
+    }
+
+    /**
+     * As {@link #historyInsert}, with the duration measured by the server: from the start of the
+     * transaction to this statement, for a row written in the same round trip as the step's SQL.
+     */
+    BoundSql historyInsertTimed(HistoryEntry entry) {
+        return BoundSql.of("INSERT INTO " + history
+                        + " (revision, direction, checksum, duration_ms, environment, tool_version, message)"
+                        + " VALUES (?, ?, ?, (EXTRACT(EPOCH FROM pg_catalog.clock_timestamp() - pg_catalog.now()) * 1000)::bigint,"
+                        + " ?, ?, ?)",
+                entry.revision(), entry.direction(), entry.checksum(),
                 entry.environment(), entry.toolVersion(), entry.message());
     }
 

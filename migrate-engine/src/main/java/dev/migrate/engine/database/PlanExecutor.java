@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +36,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the steps of a plan on one connection.
  *
- * <p>A transactional step: its statements, then one batch (one round trip) with its version
- * changes (each UPDATE and DELETE checked on the server to match one row), the check that the run
- * still holds its lock, its history row, {@code COMMIT}, and the reset of the session to the run's
- * settings. A statement that hits {@code lock_timeout} rolls the step back and, with
+ * <p>A transactional SQL step is one round trip (one simple query, the server stopping at the
+ * first error): {@code BEGIN}, its statements, then one block with the check that the step is
+ * still in its own transaction, the check that the run still holds its lock, its version changes
+ * (each UPDATE and DELETE checked on the server to match one row) and its history row, then
+ * {@code COMMIT} and the reset of the session to the run's settings. A Java step, or one behind a
+ * transaction pooler, runs its statements one by one and the bookkeeping in a batch after them. A statement that hits {@code lock_timeout} rolls the step back and, with
  * {@code lockRetries}, runs it again after a pause.
  *
  * <p>A {@code Transactional: false} step runs in autocommit, recording its progress statement by
@@ -71,6 +72,10 @@ final class PlanExecutor {
     private final String reset;
     private ScheduledThreadPoolExecutor prober;
     private volatile String blockers = "";
+    /** {@link System#nanoTime} when the running statement was sent, 0 between statements; read by the probe. */
+    private volatile long statementSince;
+    private long probeTick;
+    private int pid;
 
     PlanExecutor(Connection connection, DatabaseSettings settings, MigrationTables tables, MigrationListener listener,
                  Context context) {
@@ -147,10 +152,14 @@ final class PlanExecutor {
             long start = System.nanoTime();
             String outcome = "The revision was rolled back; the version table is still at " + describe(current) + ".";
             try {
-                begin();
-                runTransactionalStatements(step, script, outcome);
-                requireOwnTransaction(step, script);
-                writeVersionAndCommit(step, script, start, current, outcome);
+                if (!script.isJava() && settings.lockMode() == LockMode.SESSION) {
+                    runPipelined(step, script, current, outcome);
+                } else {
+                    begin();
+                    runTransactionalStatements(step, script, outcome);
+                    requireOwnTransaction(step, script);
+                    writeVersionAndCommit(step, script, start, current, outcome);
+                }
                 return Duration.ofNanos(System.nanoTime() - start);
             } catch (MigrationFailedException e) {
                 if (!LOCK_NOT_AVAILABLE.equals(e.sqlState().orElse(null)) || attempt > context.lockRetries()) {
@@ -444,7 +453,7 @@ final class PlanExecutor {
         List<SqlStatement> statements = statements(step, script);
         try (Statement st = connection.createStatement()) {
             for (SqlStatement statement : statements) {
-                ScheduledFuture<?> probe = startProbe();
+                boolean probed = startProbe();
                 try {
                     st.execute(statement.sql());
                 } catch (SQLException e) {
@@ -462,8 +471,8 @@ final class PlanExecutor {
                     }
                     throw failure(step, script, statement, e, outcome + more);
                 } finally {
-                    if (probe != null) {
-                        probe.cancel(false);
+                    if (probed) {
+                        statementSince = 0;
                     }
                 }
             }
@@ -515,31 +524,43 @@ final class PlanExecutor {
     }
 
     /**
-     * While a statement runs, asks every half {@code lockTimeout} on the idle lock connection which
-     * sessions block it, so that a lock timeout can name them. Costs nothing for statements that
-     * finish sooner.
+     * While a statement runs, asks on the idle lock connection which sessions block it, so that a
+     * lock timeout can name them: by the time the statement has waited half of {@code lockTimeout},
+     * and again every quarter of it. One periodic task per run looks at when the running statement
+     * started; a statement itself only records its start, so statements that finish sooner cost
+     * nothing (no task scheduled and cancelled, no thread woken per statement).
+     *
+     * @return whether the probe watches this statement
      */
-    private ScheduledFuture<?> startProbe() {
+    private boolean startProbe() {
         if (context.lock() == null || settings.lockTimeout().isZero()) {
-            return null;
+            return false;
         }
+        blockers = "";
         if (prober == null) {
             prober = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "migrate-lock-probe");
                 t.setDaemon(true);
                 return t;
             });
-            prober.setRemoveOnCancelPolicy(true);
+            probeTick = TimeUnit.MILLISECONDS.toNanos(Math.max(25, settings.lockTimeout().toMillis() / 4));
+            pid = backendPid();
+            prober.scheduleAtFixedRate(this::probe, probeTick, probeTick, TimeUnit.NANOSECONDS);
         }
-        blockers = "";
-        long period = Math.max(50, settings.lockTimeout().toMillis() / 2);
-        int pid = backendPid();
-        return prober.scheduleAtFixedRate(() -> {
-            String found = context.lock().blockersOf(pid);
-            if (!found.isEmpty()) {
-                blockers = found;
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        statementSince = System.nanoTime();
+        return true;
+    }
+
+    /** A tick of the probe: names the blockers of a statement that has run for at least one tick. */
+    private void probe() {
+        long since = statementSince;
+        if (since == 0 || System.nanoTime() - since < probeTick) {
+            return;
+        }
+        String found = context.lock().blockersOf(pid);
+        if (!found.isEmpty() && statementSince == since) {
+            blockers = found;
+        }
     }
 
     private int backendPid() {
@@ -547,6 +568,122 @@ final class PlanExecutor {
             return connection.unwrap(PGConnection.class).getBackendPID();
         } catch (SQLException e) {
             return 0;
+        }
+    }
+
+    /** The most text and statements one round trip of a revision carries; a longer revision takes several. */
+    static final int PIPELINE_CHARS = 1 << 20;
+    static final int PIPELINE_STATEMENTS = 1_000;
+
+    /**
+     * A custom setting a step's transaction sets with {@code SET LOCAL} right after {@code BEGIN}:
+     * its bookkeeping block refuses to write when the setting is gone, that is when the step's
+     * statements ended the transaction and the block would run in a transaction of its own.
+     */
+    static final String TRANSACTION_MARK = "migrate.step_transaction";
+
+    /**
+     * A transactional SQL revision in one round trip: {@code BEGIN}, its statements, the check that
+     * they left the transaction open, the lock check with the version changes, the history row
+     * (its duration measured by the server), {@code COMMIT} and the session reset, as one
+     * simple-protocol query that the server stops at the first error. A revision longer than
+     * {@link #PIPELINE_CHARS} or {@link #PIPELINE_STATEMENTS} sends its statements in several
+     * round trips, the bookkeeping with the last.
+     */
+    private void runPipelined(Step step, RevisionScript script, Set<String> current, String outcome) throws SQLException {
+        List<SqlStatement> statements = statements(step, script);
+        connection.setAutoCommit(true); // the batch holds its own BEGIN and COMMIT
+        int next = 0;
+        boolean first = true;
+        while (true) {
+            SimpleQueryBatch batch = new SimpleQueryBatch();
+            int offset = first ? 1 : 0;
+            if (first) {
+                batch.add("BEGIN");
+                batch.add("SET LOCAL " + TRANSACTION_MARK + " = on");
+                offset = 2;
+            }
+            int from = next;
+            while (next < statements.size() && (next == from || (batch.length() + statements.get(next).sql().length()
+                    < PIPELINE_CHARS && next - from < PIPELINE_STATEMENTS))) {
+                batch.add(statements.get(next++).sql());
+            }
+            boolean last = next == statements.size();
+            int tail = batch.size();
+            if (last) {
+                batch.add(tables.checkedVersionChanges(step.versionChanges(), lockHeld, TRANSACTION_MARK,
+                        tables.historyInsertTimed(historyEntry(step, script, 0, settings)).inline()));
+                batch.add("COMMIT");
+                if (!reset.isEmpty()) {
+                    for (String sql : reset.split(";\n")) {
+                        batch.add(sql);
+                    }
+                }
+            }
+            boolean probed = startProbe();
+            try {
+                batch.execute(connection);
+            } catch (SimpleQueryBatch.Failed f) {
+                SQLException e = f.sqlException();
+                int index = f.index();
+                if (index >= offset && index < tail) {
+                    int i = from + index - offset;
+                    SqlStatement statement = statements.get(i);
+                    abortQuietly();
+                    if (connectionLost(e)) {
+                        if (last && e.getSQLState().startsWith("08")) {
+                            // cut off without the server's word: the rest of the batch may have run, COMMIT included
+                            throw committing(script, e);
+                        }
+                        throw connectionLost(script, statement, i + 1, statements.size(), e, outcome);
+                    }
+                    if (lockIsGone()) {
+                        throw lockLost(script, outcome);
+                    }
+                    String more = "";
+                    if ("25001".equals(e.getSQLState())) {
+                        more = " This statement cannot run inside a transaction: put 'Transactional: false' in the "
+                                + "revision's header to run its statements one by one, outside a transaction.";
+                    }
+                    throw failure(step, script, statement, e, f.position(), outcome + more);
+                }
+                if (index == tail && MigrationTables.OWN_TRANSACTION_ENDED.equals(e.getSQLState())) {
+                    abortQuietly();
+                    throw endedOwnTransaction(step, script);
+                }
+                if (index < offset) {
+                    abortQuietly();
+                    throw new DatabaseException("Could not begin the transaction of revision " + script.id() + ": "
+                            + e.getMessage(), e);
+                }
+                throw commitFailure(step, script, e, outcome);
+            } finally {
+                if (probed) {
+                    statementSince = 0;
+                }
+            }
+            if (last) {
+                break;
+            }
+            first = false;
+        }
+        for (VersionChange change : step.versionChanges()) {
+            apply(change, current);
+        }
+    }
+
+    /** Rolls back whatever transaction a failed batch left open. */
+    private void abortQuietly() {
+        try {
+            if (connection.getAutoCommit() && transactionState() != TransactionState.IDLE) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("ROLLBACK");
+                }
+            } else {
+                rollbackQuietly();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the server rolls the transaction back when it goes
         }
     }
 
@@ -565,11 +702,15 @@ final class PlanExecutor {
             return;
         }
         if (state == TransactionState.IDLE) {
-            throw new DatabaseException("Revision " + script.id() + " (" + script.file() + ") ended its own transaction "
-                    + "during " + step.direction().word() + ": what ran before that point is committed without its "
-                    + "version change, and the version table is unchanged. Check the database, remove the transaction "
-                    + "control (or mark the revision 'Transactional: false'), then run it again or stamp.");
+            throw endedOwnTransaction(step, script);
         }
+    }
+
+    private static DatabaseException endedOwnTransaction(Step step, RevisionScript script) {
+        return new DatabaseException("Revision " + script.id() + " (" + script.file() + ") ended its own transaction "
+                + "during " + step.direction().word() + ": what ran before that point is committed without its "
+                + "version change, and the version table is unchanged. Check the database, remove the transaction "
+                + "control (or mark the revision 'Transactional: false'), then run it again or stamp.");
     }
 
     /**
@@ -588,26 +729,35 @@ final class PlanExecutor {
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
-            rollbackQuietly();
-            if (MigrationTables.LOCK_LOST.equals(e.getSQLState())) {
-                throw lockLost(script, outcome);
-            }
-            if (connectionLost(e)) {
-                throw new DatabaseConnectionLostException(script.id(), "while committing it: the revision may or may "
-                        + "not be committed (the version table says which; run " + Advice.command("current") + "), and a rerun "
-                        + "continues from there", e);
-            }
-            VersionChange conflict = conflictingChange(step.versionChanges(), e);
-            if (conflict != null) {
-                throw new VersionTableConflictException(tables.versionTable(), script.id(), conflict, rowsMatched(e), e);
-            }
-            List<SqlStatement> statements = statements(step, script);
-            int line = statements.isEmpty() ? 0 : statements.get(statements.size() - 1).line();
-            throw failure(step, script, new SqlStatement("COMMIT", line), e, outcome);
+            throw commitFailure(step, script, e, outcome);
         }
         for (VersionChange change : step.versionChanges()) {
             apply(change, current);
         }
+    }
+
+    /** What a failure of a step's bookkeeping and commit means, after rolling back what is left open. */
+    private RuntimeException commitFailure(Step step, RevisionScript script, SQLException e, String outcome) {
+        abortQuietly();
+        if (MigrationTables.LOCK_LOST.equals(e.getSQLState())) {
+            return lockLost(script, outcome);
+        }
+        if (connectionLost(e)) {
+            return committing(script, e);
+        }
+        VersionChange conflict = conflictingChange(step.versionChanges(), e);
+        if (conflict != null) {
+            return new VersionTableConflictException(tables.versionTable(), script.id(), conflict, rowsMatched(e), e);
+        }
+        List<SqlStatement> statements = statements(step, script);
+        int line = statements.isEmpty() ? 0 : statements.get(statements.size() - 1).line();
+        return failure(step, script, new SqlStatement("COMMIT", line), e, outcome);
+    }
+
+    private static DatabaseConnectionLostException committing(RevisionScript script, SQLException e) {
+        return new DatabaseConnectionLostException(script.id(), "while committing it: the revision may or may "
+                + "not be committed (the version table says which; run " + Advice.command("current") + "), and a rerun "
+                + "continues from there", e);
     }
 
     /** Whether a statement failed because the connection broke: an I/O error, or the server ending the session. */
@@ -722,6 +872,13 @@ final class PlanExecutor {
 
     private MigrationFailedException failure(Step step, RevisionScript script, SqlStatement statement, SQLException e,
                                              String outcome) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        return failure(step, script, statement, e, server == null ? 0 : server.getPosition(), outcome);
+    }
+
+    /** As above, with the error's position within {@code statement} (1-based; 0: none). */
+    private MigrationFailedException failure(Step step, RevisionScript script, SqlStatement statement, SQLException e,
+                                             int position, String outcome) {
         String message = e.getMessage();
         int line = statement.line();
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
@@ -730,7 +887,6 @@ final class PlanExecutor {
             if (server.getDetail() != null) {
                 message += " (" + server.getDetail() + ")";
             }
-            int position = server.getPosition();
             if (position > 0 && position <= statement.sql().length()) {
                 line += (int) statement.sql().substring(0, position - 1).chars().filter(c -> c == '\n').count();
             }
