@@ -461,15 +461,8 @@ final class PlanExecutor {
                     if (connectionLost(e)) {
                         throw connectionLost(script, statement, statements.indexOf(statement) + 1, statements.size(), e, outcome);
                     }
-                    if (lockIsGone()) {
-                        throw lockLost(script, outcome);
-                    }
-                    String more = "";
-                    if ("25001".equals(e.getSQLState())) {
-                        more = " This statement cannot run inside a transaction: put 'Transactional: false' in the "
-                                + "revision's header to run its statements one by one, outside a transaction.";
-                    }
-                    throw failure(step, script, statement, e, outcome + more);
+                    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+                    throw statementFailure(step, script, statement, e, server == null ? 0 : server.getPosition(), outcome);
                 } finally {
                     if (probed) {
                         statementSince = 0;
@@ -637,15 +630,7 @@ final class PlanExecutor {
                         }
                         throw connectionLost(script, statement, i + 1, statements.size(), e, outcome);
                     }
-                    if (lockIsGone()) {
-                        throw lockLost(script, outcome);
-                    }
-                    String more = "";
-                    if ("25001".equals(e.getSQLState())) {
-                        more = " This statement cannot run inside a transaction: put 'Transactional: false' in the "
-                                + "revision's header to run its statements one by one, outside a transaction.";
-                    }
-                    throw failure(step, script, statement, e, f.position(), outcome + more);
+                    throw statementFailure(step, script, statement, e, f.position(), outcome);
                 }
                 if (index == tail && MigrationTables.OWN_TRANSACTION_ENDED.equals(e.getSQLState())) {
                     abortQuietly();
@@ -670,6 +655,24 @@ final class PlanExecutor {
         for (VersionChange change : step.versionChanges()) {
             apply(change, current);
         }
+    }
+
+    /**
+     * A transactional step's statement failed and its transaction is rolled back: the lock being
+     * gone is reported as such; {@code CREATE INDEX CONCURRENTLY} and the like get the hint to mark
+     * the revision non-transactional.
+     */
+    private RuntimeException statementFailure(Step step, RevisionScript script, SqlStatement statement, SQLException e,
+                                              int position, String outcome) {
+        if (lockIsGone()) {
+            return lockLost(script, outcome);
+        }
+        String more = "";
+        if ("25001".equals(e.getSQLState())) {
+            more = " This statement cannot run inside a transaction: put 'Transactional: false' in the "
+                    + "revision's header to run its statements one by one, outside a transaction.";
+        }
+        return failure(step, script, statement, e, position, outcome + more);
     }
 
     /** Rolls back whatever transaction a failed batch left open. */
