@@ -261,11 +261,7 @@ public final class MigrationTables {
     }
 
     BoundSql historyInsert(HistoryEntry entry) {
-        return BoundSql.of("INSERT INTO " + history
-                        + " (revision, direction, checksum, duration_ms, environment, tool_version, message)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                entry.revision(), entry.direction(), entry.checksum(), entry.durationMs(),
-                entry.environment(), entry.toolVersion(), entry.message());
+        return historyInsert(entry, String.valueOf(entry.durationMs()));
     }
 
     /**
@@ -273,10 +269,13 @@ public final class MigrationTables {
      * transaction to this statement, for a row written in the same round trip as the step's SQL.
      */
     BoundSql historyInsertTimed(HistoryEntry entry) {
+        return historyInsert(entry, "(EXTRACT(EPOCH FROM pg_catalog.clock_timestamp() - pg_catalog.now()) * 1000)::bigint");
+    }
+
+    private BoundSql historyInsert(HistoryEntry entry, String durationSql) {
         return BoundSql.of("INSERT INTO " + history
                         + " (revision, direction, checksum, duration_ms, environment, tool_version, message)"
-                        + " VALUES (?, ?, ?, (EXTRACT(EPOCH FROM pg_catalog.clock_timestamp() - pg_catalog.now()) * 1000)::bigint,"
-                        + " ?, ?, ?)",
+                        + " VALUES (?, ?, ?, " + durationSql + ", ?, ?, ?)",
                 entry.revision(), entry.direction(), entry.checksum(),
                 entry.environment(), entry.toolVersion(), entry.message());
     }

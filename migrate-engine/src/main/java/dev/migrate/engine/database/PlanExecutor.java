@@ -41,8 +41,9 @@ import java.util.concurrent.TimeUnit;
  * still in its own transaction, the check that the run still holds its lock, its version changes
  * (each UPDATE and DELETE checked on the server to match one row) and its history row, then
  * {@code COMMIT} and the reset of the session to the run's settings. A Java step, or one behind a
- * transaction pooler, runs its statements one by one and the bookkeeping in a batch after them. A statement that hits {@code lock_timeout} rolls the step back and, with
- * {@code lockRetries}, runs it again after a pause.
+ * transaction pooler, runs its statements one by one and the bookkeeping in a batch after them.
+ * A statement that hits {@code lock_timeout} rolls the step back and, with {@code lockRetries},
+ * runs it again after a pause.
  *
  * <p>A {@code Transactional: false} step runs in autocommit, recording its progress statement by
  * statement in its history row ({@code running}, {@code statements_done}), each record also
@@ -69,6 +70,7 @@ final class PlanExecutor {
     private final MigrationListener listener;
     private final Context context;
     private final String lockHeld;
+    private final List<String> resetStatements;
     private final String reset;
     private ScheduledThreadPoolExecutor prober;
     private volatile String blockers = "";
@@ -85,8 +87,9 @@ final class PlanExecutor {
         this.listener = listener;
         this.context = context;
         this.lockHeld = context.lock() == null ? null : context.lock().heldCondition();
-        this.reset = settings.lockMode() == LockMode.TRANSACTION ? ""
-                : String.join(";\n", SessionSettings.reset(settings, context.searchPath(), context.deadClientCheck()));
+        this.resetStatements = settings.lockMode() == LockMode.TRANSACTION ? List.of()
+                : SessionSettings.reset(settings, context.searchPath(), context.deadClientCheck());
+        this.reset = String.join(";\n", resetStatements);
     }
 
     /** Checks the whole plan first (scripts present, reversible, runnable in this mode), then runs it. */
@@ -461,8 +464,7 @@ final class PlanExecutor {
                     if (connectionLost(e)) {
                         throw connectionLost(script, statement, statements.indexOf(statement) + 1, statements.size(), e, outcome);
                     }
-                    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-                    throw statementFailure(step, script, statement, e, server == null ? 0 : server.getPosition(), outcome);
+                    throw statementFailure(step, script, statement, e, outcome);
                 } finally {
                     if (probed) {
                         statementSince = 0;
@@ -590,7 +592,7 @@ final class PlanExecutor {
         boolean first = true;
         while (true) {
             SimpleQueryBatch batch = new SimpleQueryBatch();
-            int offset = first ? 1 : 0;
+            int offset = 0;
             if (first) {
                 batch.add("BEGIN");
                 batch.add("SET LOCAL " + TRANSACTION_MARK + " = on");
@@ -607,11 +609,7 @@ final class PlanExecutor {
                 batch.add(tables.checkedVersionChanges(step.versionChanges(), lockHeld, TRANSACTION_MARK,
                         tables.historyInsertTimed(historyEntry(step, script, 0, settings)).inline()));
                 batch.add("COMMIT");
-                if (!reset.isEmpty()) {
-                    for (String sql : reset.split(";\n")) {
-                        batch.add(sql);
-                    }
-                }
+                resetStatements.forEach(batch::add);
             }
             boolean probed = startProbe();
             try {
@@ -630,7 +628,7 @@ final class PlanExecutor {
                         }
                         throw connectionLost(script, statement, i + 1, statements.size(), e, outcome);
                     }
-                    throw statementFailure(step, script, statement, e, f.position(), outcome);
+                    throw statementFailure(step, script, statement, e, outcome);
                 }
                 if (index == tail && MigrationTables.OWN_TRANSACTION_ENDED.equals(e.getSQLState())) {
                     abortQuietly();
@@ -663,7 +661,7 @@ final class PlanExecutor {
      * the revision non-transactional.
      */
     private RuntimeException statementFailure(Step step, RevisionScript script, SqlStatement statement, SQLException e,
-                                              int position, String outcome) {
+                                              String outcome) {
         if (lockIsGone()) {
             return lockLost(script, outcome);
         }
@@ -672,7 +670,7 @@ final class PlanExecutor {
             more = " This statement cannot run inside a transaction: put 'Transactional: false' in the "
                     + "revision's header to run its statements one by one, outside a transaction.";
         }
-        return failure(step, script, statement, e, position, outcome + more);
+        return failure(step, script, statement, e, outcome + more);
     }
 
     /** Rolls back whatever transaction a failed batch left open. */
@@ -823,8 +821,7 @@ final class PlanExecutor {
             throws SQLException {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         HistoryEntry entry = historyEntry(step, script, ms, settings);
-        batch(script.id(), step.versionChanges(), List.of(entry),
-                resetAfter && !reset.isEmpty() ? List.of(reset.split(";\n")) : List.of());
+        batch(script.id(), step.versionChanges(), List.of(entry), resetAfter ? resetStatements : List.of());
         for (VersionChange change : step.versionChanges()) {
             apply(change, current);
         }
@@ -875,13 +872,6 @@ final class PlanExecutor {
 
     private MigrationFailedException failure(Step step, RevisionScript script, SqlStatement statement, SQLException e,
                                              String outcome) {
-        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        return failure(step, script, statement, e, server == null ? 0 : server.getPosition(), outcome);
-    }
-
-    /** As above, with the error's position within {@code statement} (1-based; 0: none). */
-    private MigrationFailedException failure(Step step, RevisionScript script, SqlStatement statement, SQLException e,
-                                             int position, String outcome) {
         String message = e.getMessage();
         int line = statement.line();
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
@@ -890,6 +880,7 @@ final class PlanExecutor {
             if (server.getDetail() != null) {
                 message += " (" + server.getDetail() + ")";
             }
+            int position = server.getPosition();
             if (position > 0 && position <= statement.sql().length()) {
                 line += (int) statement.sql().substring(0, position - 1).chars().filter(c -> c == '\n').count();
             }
