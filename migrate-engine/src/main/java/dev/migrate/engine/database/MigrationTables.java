@@ -215,8 +215,8 @@ public final class MigrationTables {
     static final String LOCK_LOST = "MG002";
 
     /**
-     * As {@link #checkedVersionChanges(List)}, after checking that {@code lockHeld} (a condition on
-     * {@code pg_locks}; null: no check) is true, raising {@link #LOCK_LOST} otherwise.
+     * As {@link #checkedVersionChanges(List)}, after checking that {@code lockHeld} (a SQL condition
+     * from {@link SessionLock#heldCondition()}; null: no check) is true, raising {@link #LOCK_LOST} otherwise.
      */
     String checkedVersionChanges(List<VersionChange> changes, String lockHeld) {
         return checkedVersionChanges(changes, lockHeld, null, null);

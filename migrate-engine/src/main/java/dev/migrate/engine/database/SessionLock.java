@@ -1,5 +1,6 @@
 package dev.migrate.engine.database;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,9 +12,14 @@ import java.time.Duration;
  * stays idle outside any transaction, so a non-transactional revision (CREATE INDEX CONCURRENTLY,
  * which waits for older transactions) never waits on it. It is kept alive (TCP keepalives,
  * {@code idle_session_timeout} and {@code idle_in_transaction_session_timeout} off for it), and the
- * run checks that it still holds the lock with {@link #heldCondition()}, a condition on
- * {@code pg_locks} that travels in the same round trip as each version-table change. Closing
- * releases the lock and the connection.
+ * run checks that it still holds the lock with {@link #heldCondition()}, a condition that travels in
+ * the same round trip as each version-table change. Closing releases the lock and the connection.
+ *
+ * <p>With the lock, the connection takes a second advisory lock on a random key of its own, the
+ * run's token: both are released together (the session ends, or {@code DISCARD ALL} behind a
+ * session pooler). The token is held by this connection alone, so the check is a lock-manager
+ * call that costs microseconds, {@code pg_try_advisory_xact_lock_shared(token)} failing, where
+ * reading {@code pg_locks} copies the whole lock table, and a DDL transaction holds many locks.
  */
 final class SessionLock implements AutoCloseable {
     static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -22,12 +28,14 @@ final class SessionLock implements AutoCloseable {
     private final long key;
     private final Duration waited;
     private final int pid;
+    private final long token;
 
-    private SessionLock(Connection connection, long key, Duration waited, int pid) {
+    private SessionLock(Connection connection, long key, Duration waited, int pid, long token) {
         this.connection = connection;
         this.key = key;
         this.waited = waited;
         this.pid = pid;
+        this.token = token;
     }
 
     /**
@@ -42,14 +50,19 @@ final class SessionLock implements AutoCloseable {
         long pause = 5;
         try (Statement st = connection.createStatement()) {
             connection.setAutoCommit(true);
-            String sql = "SELECT pg_catalog.pg_try_advisory_lock(" + key + "), pg_catalog.pg_backend_pid(),"
-                    + " pg_catalog.set_config('idle_in_transaction_session_timeout', '0', false),"
-                    + " CASE WHEN pg_catalog.current_setting('server_version_num')::int >= 140000"
-                    + " THEN pg_catalog.set_config('idle_session_timeout', '0', false) END";
             while (true) {
+                long token = newToken(key);
+                String sql = "SELECT pg_catalog.pg_try_advisory_lock(" + key + "), pg_catalog.pg_backend_pid(),"
+                        + " pg_catalog.set_config('idle_in_transaction_session_timeout', '0', false),"
+                        + " CASE WHEN pg_catalog.current_setting('server_version_num')::int >= 140000"
+                        + " THEN pg_catalog.set_config('idle_session_timeout', '0', false) END";
                 try (ResultSet rs = st.executeQuery(sql)) {
                     if (rs.next() && rs.getBoolean(1)) {
-                        return new SessionLock(connection, key, Duration.ofNanos(System.nanoTime() - start), rs.getInt(2));
+                        int pid = rs.getInt(2);
+                        if (takeToken(st, key, token)) {
+                            return new SessionLock(connection, key, Duration.ofNanos(System.nanoTime() - start), pid, token);
+                        }
+                        continue;
                     }
                 }
                 long left = deadline - System.nanoTime();
@@ -67,6 +80,30 @@ final class SessionLock implements AutoCloseable {
         }
     }
 
+    /** A random advisory-lock key for one run's token, never the migration lock's own key. */
+    private static long newToken(long key) {
+        long token;
+        do {
+            token = new SecureRandom().nextLong();
+        } while (token == key);
+        return token;
+    }
+
+    /**
+     * Takes the token next to the held lock; if some other session holds that key (an application
+     * using advisory locks, a chance of one in 2^64), releases the lock so the caller tries again
+     * with another token.
+     */
+    private static boolean takeToken(Statement st, long key, long token) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_try_advisory_lock(" + token + ")")) {
+            if (rs.next() && rs.getBoolean(1)) {
+                return true;
+            }
+        }
+        st.execute("SELECT pg_catalog.pg_advisory_unlock(" + key + ")");
+        return false;
+    }
+
     Duration waited() {
         return waited;
     }
@@ -77,13 +114,13 @@ final class SessionLock implements AutoCloseable {
     }
 
     /**
-     * A SQL condition, true while this lock's connection still holds the lock: the advisory lock
-     * of {@code key} (class id the high, object id the low 32 bits) granted to {@link #pid()}.
+     * A SQL condition, true while this lock's connection still holds the lock: its token is held
+     * exclusively, so another session cannot take it shared. When the condition is false the
+     * evaluating transaction holds the token shared until it ends, which the caller makes happen
+     * by raising an error.
      */
     String heldCondition() {
-        return "EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND pid = " + pid
-                + " AND granted AND classid = " + (key >>> 32) + " AND objid = " + (key & 0xFFFFFFFFL)
-                + " AND objsubid = 1)";
+        return "(NOT pg_catalog.pg_try_advisory_xact_lock_shared(" + token + "))";
     }
 
     /**
@@ -109,7 +146,7 @@ final class SessionLock implements AutoCloseable {
     @Override
     public synchronized void close() {
         try (connection; Statement st = connection.createStatement()) {
-            st.execute("SELECT pg_catalog.pg_advisory_unlock(" + key + ")");
+            st.execute("SELECT pg_catalog.pg_advisory_unlock(" + token + "), pg_catalog.pg_advisory_unlock(" + key + ")");
         } catch (SQLException e) {
             // closing the session releases the lock anyway
         }

@@ -7,10 +7,15 @@ import dev.migrate.engine.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,6 +73,48 @@ class RuntimeGuardsTest {
                     MigrationListener.NONE));
             assertEquals("aaaa00000001", e.revision());
             assertTrue(e.getMessage().contains("The revision was rolled back"), e.getMessage());
+        }
+        assertFalse(db.tableExists("public", "a1"));
+        assertFalse(db.tableExists("public", "b1"));
+        assertEquals(List.of(), db.query("SELECT version_num FROM migrate_version"));
+    }
+
+    @Test
+    void aRunWhoseLockAnotherSessionTookOverStops(TestDatabase db) throws Exception {
+        long key = MigrationTables.of(settings(db)).lockKey();
+        RevisionScript a = Revisions.script("aaaa00000001", null, "lose the lock to another session",
+                "CREATE TABLE a1 (id int);\nSELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+                        + "AND pid <> pg_backend_pid();\nSELECT pg_sleep(1);", "");
+        RevisionScript b = Revisions.script("bbbb00000002", "aaaa00000001", "after", "CREATE TABLE b1 (id int);", "");
+        try (Connection other = DriverManager.getConnection(db.jdbcUrl(), db.properties());
+             Migrator migrator = Migrator.connect(settings(db))) {
+            CompletableFuture<Boolean> takeover = CompletableFuture.supplyAsync(() -> {
+                try (Statement st = other.createStatement()) {
+                    boolean runHeldIt = false;
+                    for (int i = 0; i < 2000; i++) {
+                        String sql = runHeldIt ? "SELECT pg_try_advisory_lock(" + key + ")"
+                                : "SELECT count(*) > 0 FROM pg_locks WHERE locktype = 'advisory' AND granted";
+                        try (ResultSet rs = st.executeQuery(sql)) {
+                            if (rs.next() && rs.getBoolean(1) && !runHeldIt) {
+                                runHeldIt = true;
+                                continue;
+                            }
+                            if (runHeldIt && rs.getBoolean(1)) {
+                                return true;
+                            }
+                        }
+                        Thread.sleep(2);
+                    }
+                    return false;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            LockLostException e = assertThrows(LockLostException.class, () -> migrator.migrate(Revisions.byId(a, b),
+                    heads -> Revisions.upgrade(List.of(a, b), heads, "bbbb00000002"), RunOptions.defaults(),
+                    MigrationListener.NONE));
+            assertTrue(takeover.get(), "the other session took the migration lock while the revision ran");
+            assertEquals("aaaa00000001", e.revision());
         }
         assertFalse(db.tableExists("public", "a1"));
         assertFalse(db.tableExists("public", "b1"));
