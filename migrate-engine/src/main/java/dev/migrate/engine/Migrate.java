@@ -5,6 +5,7 @@ import dev.migrate.engine.config.EnvironmentConfig;
 import dev.migrate.engine.config.EnvironmentResolver;
 import dev.migrate.engine.config.Secrets;
 import dev.migrate.engine.database.DatabaseConnectionException;
+import dev.migrate.engine.database.DatabaseSettings;
 import dev.migrate.engine.database.DatabaseState;
 import dev.migrate.engine.database.MigrationListener;
 import dev.migrate.engine.database.Migrator;
@@ -51,6 +52,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +74,8 @@ public final class Migrate implements AutoCloseable {
     private EmbeddedServer scratchServer;
     private dev.migrate.engine.embedded.Binaries binaries = dev.migrate.engine.embedded.Binaries.CLASS_PATH;
     private Migrator migrator;
+    /** The connection being opened in the background while the files are read ({@link #connectAhead()}). */
+    private CompletableFuture<Migrator> connecting;
     private boolean verbose;
     private boolean keepRunning;
     private DesiredSchema desiredSchema;
@@ -114,6 +119,7 @@ public final class Migrate implements AutoCloseable {
     public RunSummary upgrade(String target, RunOptions options) {
         return guarded(() -> {
             Target to = Target.parse(target);
+            connectAhead();
             Planner planner = map().planner();
             RunResult result = migrator().migrate(byId(), heads -> planner.upgrade(heads, to), options, listener);
             reportOutcome(result);
@@ -125,6 +131,7 @@ public final class Migrate implements AutoCloseable {
         return guarded(() -> {
             Target to = Target.parse(target);
             environment.checkConfirmed("downgrade", options.confirm().orElse(null));
+            connectAhead();
             Planner planner = map().planner();
             RunResult result = migrator().migrate(byId(), heads -> planner.downgrade(heads, to), options, listener);
             reportOutcome(result);
@@ -136,6 +143,7 @@ public final class Migrate implements AutoCloseable {
         return guarded(() -> {
             List<Target> to = targets.stream().map(Target::parse).toList();
             environment.checkConfirmed("stamp", confirm.orElse(null));
+            connectAhead();
             Planner planner = map().planner();
             return summary("stamp", migrator().stamp(byId(), heads -> planner.stamp(heads, to, purge), listener));
         });
@@ -180,6 +188,7 @@ public final class Migrate implements AutoCloseable {
 
     public RevisionList current() {
         return guarded(() -> {
+            filesWhileConnecting();
             Set<String> current = migrator().readHeads();
             RevisionMap map = map();
             Set<String> known = new TreeSet<>();
@@ -203,6 +212,9 @@ public final class Migrate implements AutoCloseable {
     public RevisionList history(String range, boolean indicateCurrent) {
         return guarded(() -> {
             boolean connect = indicateCurrent || range != null && range.contains("current");
+            if (connect) {
+                filesWhileConnecting();
+            }
             Set<String> current = connect ? migrator().readHeads() : Set.of();
             RevisionMap map = map();
             return new RevisionList("history", Optional.empty(), new Reports(map, this::scriptOf, current)
@@ -216,6 +228,7 @@ public final class Migrate implements AutoCloseable {
      */
     public void checkHeads() {
         guarded(() -> {
+            filesWhileConnecting();
             Set<String> current = migrator().readHeads();
             Set<String> heads = map().heads();
             if (!current.equals(heads)) {
@@ -569,6 +582,13 @@ public final class Migrate implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (connecting != null) {
+                try {
+                    connecting.join().close();
+                } catch (RuntimeException e) {
+                    // the command failed before it needed the connection; connecting failed too
+                }
+            }
             if (migrator != null) {
                 migrator.close();
             }
@@ -657,7 +677,59 @@ public final class Migrate implements AutoCloseable {
         return byId;
     }
 
+    /**
+     * Starts opening the database connection on a thread of its own, when a command needs both the
+     * connection and the files: connecting (the driver's classes, the server's start-up of a session)
+     * and reading the files then overlap. An embedded server is started where it was before, on the
+     * command's own thread. {@link #migrator()} takes the connection, or the error it ended in.
+     */
+    private void connectAhead() {
+        if (migrator != null || connecting != null || environment.embedded()) {
+            return;
+        }
+        DatabaseSettings settings;
+        try {
+            settings = environment.database();
+        } catch (RuntimeException e) {
+            return; // reported where the command asks for the connection
+        }
+        connecting = CompletableFuture.supplyAsync(() -> Migrator.connect(settings), task -> {
+            Thread thread = new Thread(task, "migrate-connect");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /**
+     * Reads the files while connecting, for a command that reads the database first: a problem of
+     * the files is reported only when connecting worked, as when the two ran one after the other.
+     */
+    private void filesWhileConnecting() {
+        connectAhead();
+        try {
+            map();
+        } catch (MigrateException e) {
+            migrator();
+            throw e;
+        }
+    }
+
     private Migrator migrator() {
+        if (migrator == null && connecting != null) {
+            CompletableFuture<Migrator> pending = connecting;
+            connecting = null;
+            try {
+                migrator = pending.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
         if (migrator == null) {
             if (environment.embedded()) {
                 embedded = EmbeddedServer.start(environment.embeddedDataDir().orElseThrow(), binaries);

@@ -6,6 +6,7 @@ import dev.migrate.engine.database.DatabaseConnectionException;
 import dev.migrate.engine.database.MigrationFailedException;
 import dev.migrate.engine.database.RunOptions;
 import dev.migrate.engine.graph.MultipleHeadsException;
+import dev.migrate.engine.scripts.MalformedRevisionFileException;
 import dev.migrate.engine.scripts.RevisionRequestException;
 import dev.migrate.engine.testing.TestDatabase;
 import dev.migrate.engine.testing.TestDatabaseExtension;
@@ -81,6 +82,37 @@ class ErrorKindsTest {
     }
 
     @Test
+    void upgradeReportsABrokenFileBeforeAnUnreachableServer() throws IOException {
+        brokenFile();
+        try (Migrate migrate = open(Map.of("migrate.url", "postgresql://app@127.0.0.1:1/app"))) {
+            MalformedRevisionFileException e = assertThrows(MalformedRevisionFileException.class,
+                    () -> migrate.upgrade("heads", RunOptions.DEFAULT));
+            assertEquals(MigrateException.Kind.CONTENT, e.kind());
+        }
+    }
+
+    @Test
+    void currentReportsAnUnreachableServerBeforeABrokenFile() throws IOException {
+        brokenFile();
+        try (Migrate migrate = open(Map.of("migrate.url", "postgresql://app@127.0.0.1:1/app"))) {
+            assertThrows(DatabaseConnectionException.class, migrate::current);
+        }
+    }
+
+    @Test
+    void aBrokenFileLeavesNoConnectionOpen(TestDatabase db) throws IOException, InterruptedException {
+        brokenFile();
+        try (Migrate migrate = open(on(db))) {
+            assertThrows(MalformedRevisionFileException.class, () -> migrate.upgrade("heads", RunOptions.DEFAULT));
+        }
+        String open = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'migrate'";
+        for (int i = 0; i < 100 && !db.query(open).equals(List.of("0")); i++) {
+            Thread.sleep(20); // a closed connection's backend exits a moment later
+        }
+        assertEquals(List.of("0"), db.query(open));
+    }
+
+    @Test
     void severalHeadsForANewRevisionAreTheUsersContent() throws IOException {
         write("a1a1a1a1a1a1", "", "SELECT 1;");
         write("b2b2b2b2b2b2", "", "SELECT 1;");
@@ -122,6 +154,11 @@ class ErrorKindsTest {
         EnvironmentRequest request = new EnvironmentRequest(project, Optional.of("local"), Map.of(), system,
                 Map.of(), Optional.empty(), id -> Optional.empty());
         return Migrate.open(ProjectLayout.standard(project), request, new ArrayList<String>()::add);
+    }
+
+    private void brokenFile() throws IOException {
+        Path versions = Files.createDirectories(project.resolve("src/main/migrations/versions"));
+        Files.writeString(versions.resolve("broken.sql"), "-- no header at all\nSELECT 1;\n");
     }
 
     private void write(String id, String revises, String upgrade) throws IOException {
