@@ -74,6 +74,8 @@ public final class Migrate implements AutoCloseable {
     private EmbeddedServer scratchServer;
     private dev.migrate.engine.embedded.Binaries binaries = dev.migrate.engine.embedded.Binaries.CLASS_PATH;
     private Migrator migrator;
+    /** The revision files, read in the background from {@link #open} on; taken by {@link #scripts()}. */
+    private CompletableFuture<ScriptDirectory> reading;
     /** The connection being opened in the background while the files are read ({@link #connectAhead()}). */
     private CompletableFuture<Migrator> connecting;
     private boolean verbose;
@@ -83,10 +85,12 @@ public final class Migrate implements AutoCloseable {
     private List<String> javaPackages = List.of();
     private dev.migrate.engine.classes.ProjectClassLoader projectClasses;
 
-    private Migrate(ProjectLayout layout, EnvironmentConfig environment, MigrationListener listener) {
+    private Migrate(ProjectLayout layout, EnvironmentConfig environment, MigrationListener listener,
+                    CompletableFuture<ScriptDirectory> reading) {
         this.layout = layout;
         this.environment = environment;
         this.listener = listener;
+        this.reading = reading;
     }
 
     /** Resolves the environment (failing fast on an unknown one) and reports it in one line. */
@@ -97,6 +101,7 @@ public final class Migrate implements AutoCloseable {
     /** Resolves the environment (failing fast on an unknown one) and reports it in one line. */
     public static Migrate open(ProjectLayout layout, EnvironmentRequest request, MigrationListener listener) {
         EnvironmentResolver.refusePasswordInBuildSettings(request.buildSettings());
+        CompletableFuture<ScriptDirectory> reading = background("migrate-files", () -> readFiles(layout));
         EnvironmentResolver resolver = EnvironmentResolver.forProject(request.baseDirectory())
                 .withPluginConfiguration(request.buildSettings())
                 .withSystemProperties(request.systemProperties())
@@ -108,7 +113,41 @@ public final class Migrate implements AutoCloseable {
         EnvironmentConfig environment = resolver.resolve(request.name().orElse(null));
         listener.info(environment.description());
         environment.notices().forEach(listener::warn);
-        return new Migrate(layout, environment, listener);
+        return new Migrate(layout, environment, listener, reading);
+    }
+
+    /**
+     * The revision files as they are now, through the cache. {@link #open} starts this on a thread
+     * of its own, so that reading the files and resolving the environment (and then connecting)
+     * overlap; a problem of the files is raised only by a command that uses them, as before.
+     */
+    private static ScriptDirectory readFiles(ProjectLayout layout) {
+        return ScriptDirectory.load(layout.versionPaths(),
+                RevisionCache.open(layout.baseDirectory().resolve(REVISION_CACHE), Version.current()));
+    }
+
+    /** Runs {@code work} on a daemon thread of its own. */
+    private static <T> CompletableFuture<T> background(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** The result of background work, or the exception it ended in, as if it had run here. */
+    private static <T> T await(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Scrubs this environment's password from any text, e.g. an error message built outside the engine. */
@@ -582,6 +621,13 @@ public final class Migrate implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (reading != null) {
+                try {
+                    reading.join(); // a command that did not use the files: let the cache be written whole
+                } catch (RuntimeException e) {
+                    // the files have a problem no command asked about
+                }
+            }
             if (connecting != null) {
                 try {
                     connecting.join().close();
@@ -648,8 +694,9 @@ public final class Migrate implements AutoCloseable {
 
     private ScriptDirectory scripts() {
         if (scripts == null) {
-            ScriptDirectory files = ScriptDirectory.load(layout.versionPaths(),
-                    RevisionCache.open(layout.baseDirectory().resolve(REVISION_CACHE), Version.current()));
+            CompletableFuture<ScriptDirectory> pending = reading;
+            reading = null;
+            ScriptDirectory files = pending == null ? readFiles(layout) : await(pending);
             if (!javaPackages.isEmpty()) {
                 projectClasses = dev.migrate.engine.classes.ProjectClassLoader.open(projectClassPath);
                 files = files.with(dev.migrate.engine.classes.JavaMigrations.find(projectClasses, javaPackages),
@@ -693,11 +740,7 @@ public final class Migrate implements AutoCloseable {
         } catch (RuntimeException e) {
             return; // reported where the command asks for the connection
         }
-        connecting = CompletableFuture.supplyAsync(() -> Migrator.connect(settings), task -> {
-            Thread thread = new Thread(task, "migrate-connect");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        connecting = background("migrate-connect", () -> Migrator.connect(settings));
     }
 
     /**
@@ -718,17 +761,7 @@ public final class Migrate implements AutoCloseable {
         if (migrator == null && connecting != null) {
             CompletableFuture<Migrator> pending = connecting;
             connecting = null;
-            try {
-                migrator = pending.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
+            migrator = await(pending);
         }
         if (migrator == null) {
             if (environment.embedded()) {
