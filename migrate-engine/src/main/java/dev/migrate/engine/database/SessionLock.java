@@ -50,18 +50,23 @@ final class SessionLock implements AutoCloseable {
         long pause = 5;
         try (Statement st = connection.createStatement()) {
             connection.setAutoCommit(true);
+            long token = newToken(key);
             while (true) {
-                long token = newToken(key);
-                String sql = "SELECT pg_catalog.pg_try_advisory_lock(" + key + "), pg_catalog.pg_backend_pid(),"
+                String sql = "SELECT CASE WHEN pg_catalog.pg_try_advisory_lock(" + key + ")"
+                        + " THEN pg_catalog.pg_try_advisory_lock(" + token + ") END, pg_catalog.pg_backend_pid(),"
                         + " pg_catalog.set_config('idle_in_transaction_session_timeout', '0', false),"
                         + " CASE WHEN pg_catalog.current_setting('server_version_num')::int >= 140000"
                         + " THEN pg_catalog.set_config('idle_session_timeout', '0', false) END";
                 try (ResultSet rs = st.executeQuery(sql)) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        int pid = rs.getInt(2);
-                        if (takeToken(st, key, token)) {
-                            return new SessionLock(connection, key, Duration.ofNanos(System.nanoTime() - start), pid, token);
-                        }
+                    rs.next();
+                    boolean taken = rs.getBoolean(1);
+                    if (taken) {
+                        return new SessionLock(connection, key, Duration.ofNanos(System.nanoTime() - start), rs.getInt(2), token);
+                    }
+                    if (!rs.wasNull()) {
+                        // the lock, but some other session holds the token's key (one chance in 2^64)
+                        st.execute("SELECT pg_catalog.pg_advisory_unlock(" + key + ")");
+                        token = newToken(key);
                         continue;
                     }
                 }
@@ -80,28 +85,15 @@ final class SessionLock implements AutoCloseable {
         }
     }
 
+    private static final SecureRandom TOKENS = new SecureRandom();
+
     /** A random advisory-lock key for one run's token, never the migration lock's own key. */
     private static long newToken(long key) {
         long token;
         do {
-            token = new SecureRandom().nextLong();
+            token = TOKENS.nextLong();
         } while (token == key);
         return token;
-    }
-
-    /**
-     * Takes the token next to the held lock; if some other session holds that key (an application
-     * using advisory locks, a chance of one in 2^64), releases the lock so the caller tries again
-     * with another token.
-     */
-    private static boolean takeToken(Statement st, long key, long token) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_try_advisory_lock(" + token + ")")) {
-            if (rs.next() && rs.getBoolean(1)) {
-                return true;
-            }
-        }
-        st.execute("SELECT pg_catalog.pg_advisory_unlock(" + key + ")");
-        return false;
     }
 
     Duration waited() {
