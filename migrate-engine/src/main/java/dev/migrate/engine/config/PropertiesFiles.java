@@ -1,6 +1,7 @@
 package dev.migrate.engine.config;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +54,25 @@ final class PropertiesFiles {
                         + "hexadecimal digits (e.g. \\u00e9); write a backslash itself as \\\\");
             }
         }
-        FileHandler handler = new FileHandler(properties);
-        handler.setEncoding("UTF-8");
         try {
-            handler.load(file.toFile());
-        } catch (ConfigurationException | RuntimeException e) {
+            if (lines.stream().anyMatch(PropertiesFiles::mayInclude)) {
+                // an include is resolved against the file's location, which only a FileHandler knows
+                FileHandler handler = new FileHandler(properties);
+                handler.setEncoding("UTF-8");
+                handler.load(file.toFile());
+            } else {
+                // the lines already read: no second read, and none of the file-locating machinery
+                properties.read(new StringReader(String.join("\n", lines)));
+            }
+        } catch (ConfigurationException | IOException | RuntimeException e) {
             throw new ConfigException("Cannot read " + name + ": " + Secrets.none().scrub(e.getMessage()), e);
         }
         return properties;
+    }
+
+    /** A line that could set {@code include} or {@code includeoptional} (erring towards yes). */
+    private static boolean mayInclude(String line) {
+        return line.stripLeading().regionMatches(true, 0, "include", 0, "include".length());
     }
 
     private static String reason(IOException e) {

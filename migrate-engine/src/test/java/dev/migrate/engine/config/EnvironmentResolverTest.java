@@ -584,6 +584,24 @@ class EnvironmentResolverTest {
         }
 
         @Test
+        void propertiesSyntaxIsKeptWhetherOrNotTheFileIncludesAnother() throws IOException {
+            String body = "url = postgresql://db/\\\n    app\r\n! a comment\nschema:caf\\u00e9\nuser app_user\n"
+                    + "lockTimeout=1s\nlockTimeout=3s\n";
+            write("environments/staging.properties", body);
+            EnvironmentConfig plain = resolver().resolve("staging");
+            write("environments/shared.properties", "statementTimeout=1min\n");
+            write("environments/staging.properties", body + "include = shared.properties\n");
+            EnvironmentConfig including = resolver().resolve("staging");
+            for (EnvironmentConfig config : List.of(plain, including)) {
+                assertEquals(Optional.of("jdbc:postgresql://db:5432/app"), config.jdbcUrl());
+                assertEquals("caf\u00e9", config.schema());
+                assertEquals("app_user", config.driverProperties().getProperty("user"));
+                assertEquals(Optional.of(Duration.ofSeconds(3)), config.lockTimeout());
+            }
+            assertEquals(Optional.of(Duration.ofMinutes(1)), including.statementTimeout());
+        }
+
+        @Test
         void aBrokenSymbolicLinkSaysWhy() throws IOException {
             Files.delete(project.resolve("environments/staging.properties"));
             Files.createSymbolicLink(project.resolve("environments/staging.properties"), project.resolve("nowhere.properties"));
