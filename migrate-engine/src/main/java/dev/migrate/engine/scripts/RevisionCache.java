@@ -41,7 +41,7 @@ import java.util.zip.CRC32;
  */
 public final class RevisionCache {
     static final String MAGIC = "migrate revision cache";
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     /** What {@link Checksum} computes; a change of algorithm must change this. */
     static final String CHECKSUM_ALGORITHM = "SHA-256 of bytes without BOM, CRLF and CR as LF";
     static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -81,9 +81,11 @@ public final class RevisionCache {
         return entries.size();
     }
 
-    /** The revision of {@code path} as recorded, if size and modification time still match. */
-    Optional<RevisionScript> lookup(Path path, long size, long modifiedNanos) {
-        String key = key(path);
+    /**
+     * The revision of {@code path} as recorded, if size and modification time still match; {@code key}
+     * is the path made absolute and normal, as the caller already has it.
+     */
+    Optional<RevisionScript> lookup(Path path, String key, long size, long modifiedNanos) {
         Entry e = entries.get(key);
         if (e == null || e.size != size || e.modifiedNanos != modifiedNanos) {
             return Optional.empty();
@@ -226,9 +228,11 @@ public final class RevisionCache {
             }
             out.writeBoolean(transactional);
             out.writeBoolean(upgradeEmpty);
-            out.writeUTF(downgradeSection.name());
+            out.writeByte(downgradeSection.ordinal()); // reordering DowngradeSection means a new FORMAT
             out.writeUTF(checksum);
         }
+
+        private static final RevisionScript.DowngradeSection[] SECTIONS = RevisionScript.DowngradeSection.values();
 
         static Entry read(DataInputStream in) throws IOException {
             long size = in.readLong();
@@ -241,12 +245,11 @@ public final class RevisionCache {
             String createDate = in.readBoolean() ? in.readUTF() : null;
             boolean transactional = in.readBoolean();
             boolean upgradeEmpty = in.readBoolean();
-            RevisionScript.DowngradeSection downgradeSection;
-            try {
-                downgradeSection = RevisionScript.DowngradeSection.valueOf(in.readUTF());
-            } catch (IllegalArgumentException e) {
-                throw new IOException("damaged cache", e);
+            int section = in.readUnsignedByte();
+            if (section >= SECTIONS.length) {
+                throw new IOException("damaged cache");
             }
+            RevisionScript.DowngradeSection downgradeSection = SECTIONS[section];
             String checksum = in.readUTF();
             return new Entry(size, modified, new Revision(id, down, depends, new LinkedHashSet<>(labels)), message,
                     createDate, transactional, upgradeEmpty, downgradeSection, checksum);

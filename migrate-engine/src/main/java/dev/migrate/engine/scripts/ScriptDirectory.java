@@ -76,17 +76,21 @@ public final class ScriptDirectory {
      */
     public static ScriptDirectory load(List<Path> versionDirs, RevisionCache cache) {
         List<Path> files = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         List<Path> relatives = new ArrayList<>();
         List<BasicFileAttributes> attributes = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Path dir : versionDirs) {
             if (!Files.isDirectory(dir)) {
                 throw new VersionDirectoryNotFoundException(dir, Files.exists(dir));
             }
+            Path absolute = dir.toAbsolutePath().normalize();
             for (Found found : sqlFiles(dir)) {
-                Path file = dir.resolve(found.relative());
-                if (seen.add(file.toAbsolutePath().normalize())) {
-                    files.add(file);
+                // a path found by walking is already normal: its absolute form needs no normalising
+                String key = absolute.resolve(found.relative()).toString();
+                if (seen.add(key)) {
+                    files.add(dir.resolve(found.relative()));
+                    keys.add(key);
                     relatives.add(found.relative());
                     attributes.add(found.attributes());
                 }
@@ -99,7 +103,7 @@ public final class ScriptDirectory {
         for (int i = 0; i < files.size(); i++) {
             BasicFileAttributes attrs = attributes.get(i);
             Optional<RevisionScript> cached = cache == null ? Optional.empty()
-                    : cache.lookup(files.get(i), attrs.size(), modifiedNanos(attrs));
+                    : cache.lookup(files.get(i), keys.get(i), attrs.size(), modifiedNanos(attrs));
             if (cached.isPresent()) {
                 parsed[i] = cached.get();
             } else {
