@@ -94,14 +94,17 @@ public final class RevisionCache {
         return Optional.of(e.script(path));
     }
 
-    /** Records a freshly parsed revision (not when it was modified just now, see the class comment). */
-    void record(RevisionScript script, long size, long modifiedNanos) {
+    /**
+     * Records a freshly parsed revision under {@code key}, as for {@link #lookup} (not when it was
+     * modified just now, see the class comment).
+     */
+    void record(RevisionScript script, String key, long size, long modifiedNanos) {
         changed = true;
         long now = System.currentTimeMillis() * 1_000_000L;
         if (now - modifiedNanos < RACY_WINDOW_NANOS) {
             return;
         }
-        seen.put(key(script.file()), new Entry(size, modifiedNanos, script.revision(), script.message(),
+        seen.put(key, new Entry(size, modifiedNanos, script.revision(), script.message(),
                 script.createDate().orElse(null), script.transactional(), script.upgrade().isEmpty(),
                 script.downgradeSection(), script.checksum()));
     }
@@ -179,10 +182,6 @@ public final class RevisionCache {
         } catch (IOException | RuntimeException e) {
             return new HashMap<>();
         }
-    }
-
-    private static String key(Path path) {
-        return path.toAbsolutePath().normalize().toString();
     }
 
     /** The engine's own jar (size and time), so that a rebuilt snapshot does not trust an older cache. */

@@ -120,7 +120,7 @@ public final class ScriptDirectory {
         if (cache != null) {
             for (int i : toRead) {
                 if (parsed[i] != null) {
-                    cache.record(parsed[i], attributes.get(i).size(), modifiedNanos(attributes.get(i)));
+                    cache.record(parsed[i], keys.get(i), attributes.get(i).size(), modifiedNanos(attributes.get(i)));
                 }
             }
             cache.save();
