@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <pre>
  * Compare [--url postgresql://postgres@127.0.0.1:5432/postgres] [--revisions 1000] [--repeat 3]
- *         [--tools psql,psql-session,flyway,liquibase,migrate] [--cold 1] [--work target/work]
+ *         [--tools psql,psql-session,psql-bookkeeping,flyway,liquibase,migrate] [--cold 1] [--work target/work]
  * </pre>
  * {@code --cold N} also times N whole-JVM runs of each Java tool (start, load, migrate, exit);
  * 0 turns that off. One more in-process run of each Java tool counts its socket reads from the
@@ -28,6 +28,7 @@ public final class Compare {
     static {
         TOOLS.put("psql", new PsqlTool());
         TOOLS.put("psql-session", new PsqlSessionTool());
+        TOOLS.put("psql-bookkeeping", new PsqlBookkeepingTool());
         TOOLS.put("flyway", new FlywayTool());
         TOOLS.put("liquibase", new LiquibaseTool());
         TOOLS.put("migrate", new MigrateTool());
@@ -57,6 +58,7 @@ public final class Compare {
             System.out.println("no psql found (PATH or PSQL): no floor, ratios are left out");
             names.remove("psql");
             names.remove("psql-session");
+            names.remove("psql-bookkeeping");
         }
         Map<String, List<Sample>> warm = new LinkedHashMap<>();
         names.forEach(n -> warm.put(n, new ArrayList<>()));

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  */
 final class Report {
     static final String FLOOR = "psql-session";
+    /** The floor plus the version and history rows of each revision (see {@link PsqlBookkeepingTool}). */
+    static final String BOOKKEEPING = "psql-bookkeeping";
 
     private Report() {
     }
@@ -24,7 +26,7 @@ final class Report {
                 workload.count(), options.repeat);
         Long floor = warm.containsKey(FLOOR) ? median(warm.get(FLOOR)) : null;
         Long floorMin = warm.containsKey(FLOOR) ? min(warm.get(FLOOR)) : null;
-        out.printf(Locale.ROOT, "%-34s %10s %9s %9s %9s %8s %8s   %s%n", "tool", "median ms", "x floor", "min ms", "x min",
+        out.printf(Locale.ROOT, "%-38s %10s %9s %9s %9s %8s %8s   %s%n", "tool", "median ms", "x floor", "min ms", "x min",
                 "JVM CPU", "rt/rev", "runs (ms) @ load");
         for (var e : warm.entrySet()) {
             long med = median(e.getValue());
@@ -32,7 +34,7 @@ final class Report {
             boolean jvm = !e.getKey().startsWith("psql");
             String cpu = jvm ? String.format(Locale.ROOT, "%,d", medianCpu(e.getValue())) : "-";
             String rt = trips.containsKey(e.getKey()) ? String.format(Locale.ROOT, "%.2f", (double) trips.get(e.getKey()) / workload.count()) : "-";
-            out.printf(Locale.ROOT, "%-34s %,10d %9s %,9d %9s %8s %8s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor),
+            out.printf(Locale.ROOT, "%-38s %,10d %9s %,9d %9s %8s %8s   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor),
                     min, ratio(min, floorMin), cpu, rt, runs(e.getValue()));
         }
         if (warm.containsKey("migrate")) {
@@ -49,6 +51,11 @@ final class Report {
                 line.append(String.format(Locale.ROOT, "  %s one psql session (target <= 1.05x: %s)", ratio(m, floor),
                         (double) m / floor <= 1.05 ? "met" : "missed"));
             }
+            if (floor != null && warm.containsKey(BOOKKEEPING)) {
+                long rows = median(warm.get(BOOKKEEPING));
+                line.append(String.format(Locale.ROOT, "%n  the version and history rows alone take the floor to %s;"
+                        + " migrate is %s of that", ratio(rows, floor), ratio(m, rows)));
+            }
             out.println(line);
             out.println("(x min: each tool's fastest run against the floor's fastest, the least disturbed by other load;"
                     + " JVM CPU: median ms of CPU in the harness's JVM during the run; rt/rev: socket reads from the server per revision)");
@@ -59,7 +66,7 @@ final class Report {
             for (var e : cold.entrySet()) {
                 long med = median(e.getValue());
                 Long rss = Compare.COLD_RSS_KIB.get(e.getKey());
-                out.printf(Locale.ROOT, "%-34s %,10d %9s  peak RSS %s MB   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor),
+                out.printf(Locale.ROOT, "%-38s %,10d %9s  peak RSS %s MB   %s%n", tools.get(e.getKey()).name(), med, ratio(med, floor),
                         rss == null || rss < 0 ? "-" : Long.toString(rss / 1024), runs(e.getValue()));
             }
         }
