@@ -28,7 +28,7 @@ public final class Compare {
     static {
         TOOLS.put("psql", new PsqlTool());
         TOOLS.put("psql-session", new PsqlSessionTool());
-        TOOLS.put("psql-bookkeeping", new PsqlBookkeepingTool());
+        TOOLS.put("psql-bookkeeping", PsqlSessionTool.withBookkeepingRows());
         TOOLS.put("flyway", new FlywayTool());
         TOOLS.put("liquibase", new LiquibaseTool());
         TOOLS.put("migrate", new MigrateTool());

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 final class Report {
     static final String FLOOR = "psql-session";
-    /** The floor plus the version and history rows of each revision (see {@link PsqlBookkeepingTool}). */
+    /** The floor plus the version and history rows of each revision (see {@link PsqlSessionTool#withBookkeepingRows()}). */
     static final String BOOKKEEPING = "psql-bookkeeping";
 
     private Report() {
