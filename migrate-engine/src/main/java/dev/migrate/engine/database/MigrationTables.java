@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,12 +114,16 @@ public final class MigrationTables {
         return sql;
     }
 
+    /** The name of {@link #tableState()}'s first column, by which its answer is found in a batch. */
+    static final String TABLE_STATE_COLUMN = "migrate_schema_exists";
+
     /**
      * Which of schema, version table and history table exist, and whether the history table has this
-     * version's columns: one query, four booleans.
+     * version's columns: one query, four booleans. Its names are qualified, so it reads the same
+     * whatever the session's {@code search_path}.
      */
     BoundSql tableState() {
-        return BoundSql.of("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?),"
+        return BoundSql.of("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?) AS " + TABLE_STATE_COLUMN + ","
                         + " to_regclass(?) IS NOT NULL, to_regclass(?) IS NOT NULL,"
                         + " EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass(?)"
                         + " AND attname = 'status' AND NOT attisdropped)",
@@ -309,6 +315,11 @@ public final class MigrationTables {
             end += Character.charCount(cp);
         }
         return name.substring(0, end) + suffix;
+    }
+
+    /** What {@link #tableState()} found: {@code row} is its answer. */
+    static TableState tableState(ResultSet row) throws SQLException {
+        return new TableState(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4));
     }
 
     /** What {@link #tableState()} found. */

@@ -36,6 +36,8 @@ public final class Migrator implements AutoCloseable {
     private final MigrationTables tables;
     private final Connection connection;
     private String searchPath;
+    /** The table state read with the session settings, under the run's lock; null once used. */
+    private MigrationTables.TableState stateAtConfiguration;
     private boolean deadClientCheck;
 
     private Migrator(DatabaseSettings settings, Connection connection) {
@@ -176,7 +178,8 @@ public final class Migrator implements AutoCloseable {
 
     /**
      * Applies the run's settings to the session, and notes the resulting {@code search_path}, which
-     * the session is reset to after every revision. One round trip, once per connection.
+     * the session is reset to after every revision; reads the table state in the same round trip,
+     * for {@link #ensureTablesAndRead}. One round trip, once per connection.
      */
     private void configureSession() throws SQLException {
         if (searchPath != null || settings.lockMode() == LockMode.TRANSACTION) {
@@ -185,6 +188,7 @@ public final class Migrator implements AutoCloseable {
         List<String> sql = new ArrayList<>(SessionSettings.session(settings));
         sql.add(SessionSettings.DEAD_CLIENT_CHECK_STATE);
         sql.add("SHOW search_path");
+        sql.add(tables.tableState().inline());
         connection.setAutoCommit(true);
         try (Statement st = connection.createStatement()) {
             st.execute(String.join(";\n", sql));
@@ -199,6 +203,8 @@ public final class Migrator implements AutoCloseable {
                             } else if (column.equalsIgnoreCase("dead_client_check")) {
                                 String interval = rs.getString(1);
                                 deadClientCheck = interval != null && !interval.equals("0");
+                            } else if (column.equalsIgnoreCase(MigrationTables.TABLE_STATE_COLUMN)) {
+                                stateAtConfiguration = MigrationTables.tableState(rs);
                             }
                         }
                     }
@@ -214,7 +220,8 @@ public final class Migrator implements AutoCloseable {
     }
 
     private DatabaseState ensureTablesAndRead(MigrationListener listener) throws SQLException {
-        MigrationTables.TableState state = tableState();
+        MigrationTables.TableState state = stateAtConfiguration != null ? stateAtConfiguration : tableState();
+        stateAtConfiguration = null; // read once: the next run on this connection asks again
         if (!state.complete()) {
             List<String> creation = tables.creation(state);
             connection.setAutoCommit(false);
@@ -242,7 +249,7 @@ public final class Migrator implements AutoCloseable {
             }
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new MigrationTables.TableState(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4));
+                return MigrationTables.tableState(rs);
             }
         }
     }
