@@ -1,11 +1,11 @@
 package dev.migrate.engine.database;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A session-level advisory lock held on a connection of its own for a whole run. That connection
@@ -85,13 +85,16 @@ final class SessionLock implements AutoCloseable {
         }
     }
 
-    private static final SecureRandom TOKENS = new SecureRandom();
-
-    /** A random advisory-lock key for one run's token, never the migration lock's own key. */
+    /**
+     * A random advisory-lock key for one run's token, never the migration lock's own key. It must be
+     * unlikely to be another session's, not secret: a token some other session holds is seen when
+     * the lock is taken and replaced. A fresh JVM seeds {@link ThreadLocalRandom} from its clocks in
+     * microseconds, where its first {@code SecureRandom} would cost some 10 ms before connecting.
+     */
     private static long newToken(long key) {
         long token;
         do {
-            token = TOKENS.nextLong();
+            token = ThreadLocalRandom.current().nextLong();
         } while (token == key);
         return token;
     }
